@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { assess, assessAll, type Verdict } from '../utils/assess';
+import { parseSettings } from '../utils/settings-schema';
+import { makeDataset, makeProduct } from './fixtures/make-product';
+
+const dataset = makeDataset([
+  makeProduct('offers-baa', ['offers.example'], { baa: { value: 'offered' } }),
+  makeProduct('no-baa', ['nobaa.example'], { baa: { value: 'not-offered' } }),
+  makeProduct('unknown-baa', ['unknown.example']),
+  makeProduct('not-applicable', ['na.example'], { baa: { value: 'not-applicable' } }),
+  makeProduct('retired', ['retired.example'], {
+    baa: { value: 'offered' },
+    status: { value: 'discontinued', date: '2025-05-05', successor: 'Microsoft Teams Free' },
+  }),
+  makeProduct('broadcast', [{ host: 'social.example', paths: ['/live'] }], { publicFacing: true }),
+  makeProduct('social-chat', [{ host: 'social.example', paths: ['/messages'] }], { baa: { value: 'not-offered' } }),
+]);
+
+function verdictOf(url: string, settings = parseSettings({})): Verdict | null | 'error' {
+  const result = assess(url, dataset, settings);
+  if (!result.ok) return 'error';
+  return result.match?.verdict ?? null;
+}
+
+describe('assess without settings', () => {
+  it.each([
+    ['https://offers.example/room', 'check-plan'],
+    ['https://nobaa.example/room', 'no-baa'],
+    ['https://unknown.example/room', 'unverified'],
+    ['https://na.example/room', 'unverified'],
+    ['https://retired.example/room', 'discontinued'],
+    ['https://www.social.example/live/123', 'public'],
+    ['https://www.social.example/messages/t/9', 'no-baa'],
+    ['https://www.social.example/', null],
+    ['https://example.org/', null],
+    ['mailto:someone@offers.example', null],
+    ['not a url', 'error'],
+  ])('%s → %s', (url, verdict) => {
+    expect(verdictOf(url)).toBe(verdict);
+  });
+
+  it('says why in one plain sentence that names the product', () => {
+    const result = assess('https://nobaa.example/', dataset);
+    expect(result.ok && result.match?.reason).toBe(
+      'no-baa vendor does not sign a BAA for no-baa product, so it is not for patient sessions, whatever its encryption.',
+    );
+    const retired = assess('https://retired.example/', dataset);
+    expect(retired.ok && retired.match?.reason).toBe(
+      'retired product was retired on 2025-05-05; its successor is Microsoft Teams Free.',
+    );
+  });
+
+  it('returns a clear error for input that is not a URL', () => {
+    expect(assess('zoom', dataset)).toEqual({ url: 'zoom', ok: false, error: 'not a URL' });
+  });
+});
+
+describe('assess with settings', () => {
+  it('an approval turns an offered or not-offered BAA into approved', () => {
+    const settings = parseSettings({ approvals: [{ productId: 'offers-baa', signedOn: '2026-01-15' }, { productId: 'no-baa' }] });
+    expect(verdictOf('https://offers.example/', settings)).toBe('approved');
+    expect(verdictOf('https://nobaa.example/', settings)).toBe('approved');
+    const result = assess('https://offers.example/', dataset, settings);
+    expect(result.ok && result.match?.reason).toBe(
+      'You recorded a signed BAA with offers-baa vendor (signed 2026-01-15): use the account and plan that BAA covers.',
+    );
+  });
+
+  it('an approval does not override public-facing or retired products', () => {
+    const settings = parseSettings({ approvals: [{ productId: 'broadcast' }, { productId: 'retired' }] });
+    expect(verdictOf('https://social.example/live', settings)).toBe('public');
+    expect(verdictOf('https://retired.example/', settings)).toBe('discontinued');
+  });
+
+  it('a block beats everything, an approval included, and says who blocked', () => {
+    const settings = parseSettings({
+      organization: 'Lakeside Clinic',
+      approvals: [{ productId: 'offers-baa' }],
+      blocks: [{ productId: 'offers-baa', by: 'organization' }],
+    });
+    expect(verdictOf('https://offers.example/', settings)).toBe('blocked');
+    const result = assess('https://offers.example/', dataset, settings);
+    expect(result.ok && result.match?.reason).toBe('Lakeside Clinic blocked offers-baa product for patient sessions.');
+    expect(result.ok && result.match?.approval?.productId).toBe('offers-baa');
+  });
+
+  it('names the organization for its approvals', () => {
+    const settings = parseSettings({ organization: 'Lakeside Clinic', approvals: [{ productId: 'unknown-baa', by: 'organization' }] });
+    const result = assess('https://unknown.example/', dataset, settings);
+    expect(result.ok && result.match?.reason).toMatch(/^Lakeside Clinic recorded a signed BAA with unknown-baa vendor/);
+  });
+
+  it('custom vendors are matched, and a more specific custom host wins over the bundled one', () => {
+    const settings = parseSettings({
+      customVendors: [
+        { id: 'clinic-video', name: 'Clinic Video', sites: [{ host: 'clinic.offers.example' }], baa: 'offered' },
+        { id: 'self-hosted-jitsi', name: 'Our Jitsi', sites: [{ host: 'video.lakeside.example' }], baa: 'unknown' },
+      ],
+      approvals: [{ productId: 'clinic-video' }],
+    });
+    expect(verdictOf('https://clinic.offers.example/j/1', settings)).toBe('approved');
+    expect(verdictOf('https://other.offers.example/j/1', settings)).toBe('check-plan');
+    expect(verdictOf('https://video.lakeside.example/room', settings)).toBe('unverified');
+    const result = assess('https://video.lakeside.example/room', dataset, settings);
+    expect(result.ok && result.match?.entry.origin).toBe('custom');
+  });
+
+  it('gives the same answer for equal settings objects built separately (no stale cache)', () => {
+    const a = parseSettings({ blocks: [{ productId: 'no-baa' }] });
+    const b = parseSettings({});
+    expect(verdictOf('https://nobaa.example/', a)).toBe('blocked');
+    expect(verdictOf('https://nobaa.example/', b)).toBe('no-baa');
+  });
+
+  it('assessAll judges every bundled and custom entry', () => {
+    const settings = parseSettings({
+      customVendors: [{ id: 'mine', name: 'Mine', sites: [{ host: 'mine.example' }], baa: 'not-offered' }],
+    });
+    const all = assessAll(dataset, settings);
+    expect(all.map((m) => [m.entry.id, m.verdict])).toContainEqual(['mine', 'no-baa']);
+    expect(all).toHaveLength(dataset.products.length + 1);
+  });
+});
+
+describe('parseSettings', () => {
+  it('refuses settings of the wrong shape with a clear error', () => {
+    expect(() => parseSettings({ approvals: [{ productId: 'Not Kebab' }] })).toThrow(/kebab-case/);
+    expect(() => parseSettings({ customVendors: [{ id: 'x', name: '', sites: [{ host: 'x.example' }], baa: 'offered' }] })).toThrow(
+      /needs a name/,
+    );
+  });
+});

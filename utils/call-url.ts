@@ -1,0 +1,39 @@
+/**
+ * Turns what a person or a tab gives us into the host and path the browser
+ * would really load, so that matching sees what the browser sees.
+ *
+ * The WHATWG URL parser (the same one the browser uses) already lowercases the
+ * host, maps IDN to punycode (so a Cyrillic "zооm.us" becomes xn--… and can
+ * never equal zoom.us), drops the port and separates userinfo: in
+ * `https://zoom.us@evil.com/` the host is evil.com. What it leaves for us is
+ * the trailing dot of a fully qualified name (`zoom.us.`), which the browser
+ * resolves like `zoom.us`.
+ */
+
+export type ParsedCallUrl =
+  | { kind: 'web'; host: string; path: string }
+  | { kind: 'not-web'; scheme: string }
+  | { kind: 'invalid'; error: string };
+
+export function parseCallUrl(input: string): ParsedCallUrl {
+  const text = input.trim();
+  if (text === '') return { kind: 'invalid', error: 'empty input: expected a URL such as https://zoom.us/j/123' };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    const hint = /^[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)/i.test(text) ? ` (did you mean https://${text} ?)` : '';
+    return { kind: 'invalid', error: `not a URL${hint}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { kind: 'not-web', scheme: url.protocol.slice(0, -1) };
+  }
+  const host = stripTrailingDot(url.hostname);
+  if (host === '') return { kind: 'invalid', error: 'the URL has no host' };
+  return { kind: 'web', host, path: url.pathname };
+}
+
+/** `zoom.us.` and `zoom.us` are the same name; only the last dot goes. */
+export function stripTrailingDot(host: string): string {
+  return host.endsWith('.') ? host.slice(0, -1) : host;
+}

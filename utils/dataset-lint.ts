@@ -1,0 +1,76 @@
+import * as v from 'valibot';
+import { DatasetSchema, FACT_KEYS, type Dataset } from './dataset-schema';
+import { isRegistrableHost } from './hostname';
+
+/**
+ * Checks the bundled dataset beyond its shape: the rules that keep the data
+ * trustworthy. Run by the build (a bad dataset fails it) and by the tests.
+ * Returns a list of problems, each naming the product and field.
+ */
+export function lintDataset(raw: unknown, today = new Date().toISOString().slice(0, 10)): string[] {
+  const parsed = v.safeParse(DatasetSchema, raw);
+  if (!parsed.success) {
+    return parsed.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+  }
+  const dataset: Dataset = parsed.output;
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const claims = new Map<string, string>();
+
+  const notFuture = (where: string, date: string | undefined) => {
+    if (date && date > today) problems.push(`${where}: ${date} is in the future`);
+  };
+  notFuture('updated', dataset.updated);
+
+  dataset.products.forEach((product, i) => {
+    const at = `products[${i}] ${product.id}`;
+    if (ids.has(product.id)) problems.push(`${at}: duplicate id`);
+    ids.add(product.id);
+    const previous = dataset.products[i - 1];
+    if (previous && previous.id.localeCompare(product.id) >= 0) {
+      problems.push(`${at}: products must be sorted by id (after ${previous.id})`);
+    }
+    notFuture(`${at}.reviewed`, product.reviewed);
+    notFuture(`${at}.status.date`, product.status.date);
+    for (const key of FACT_KEYS) {
+      for (const source of product[key].sources) {
+        notFuture(`${at}.${key} source ${source.url}`, source.checked);
+        if (source.checked > product.reviewed) {
+          problems.push(`${at}.${key}: source checked ${source.checked}, after the product's review ${product.reviewed}`);
+        }
+      }
+    }
+    if (product.status.value === 'discontinued' && !product.status.date && !product.notes) {
+      problems.push(`${at}.status: a discontinued product needs the date it was retired, or notes saying why it has none`);
+    }
+    if (product.sites.length === 0 && !product.notes) {
+      problems.push(`${at}: a product with no sites needs notes saying why none is listed`);
+    }
+    if (product.publicFacing.value && product.category !== 'broadcast') {
+      problems.push(`${at}: public-facing products belong to the broadcast category`);
+    }
+    for (const site of product.sites) {
+      if (!isRegistrableHost(site.host)) problems.push(`${at}: "${site.host}" is not a valid host name`);
+      for (const path of site.paths ?? ['']) {
+        const key = `${site.host}${path.toLowerCase().replace(/\/$/, '')}`;
+        const owner = claims.get(key);
+        if (owner) problems.push(`${at}: ${key} is already claimed by ${owner}`);
+        claims.set(key, product.id);
+      }
+    }
+  });
+
+  dataset.explainers.forEach((explainer) => {
+    for (const source of explainer.sources) notFuture(`explainer ${explainer.id}`, source.checked);
+  });
+  return problems;
+}
+
+/** Parses and lints, throwing one error that lists every problem. */
+export function assertValidDataset(raw: unknown): Dataset {
+  const problems = lintDataset(raw);
+  if (problems.length > 0) {
+    throw new Error(`The vendor dataset has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  }
+  return v.parse(DatasetSchema, raw);
+}

@@ -1,0 +1,155 @@
+import * as v from 'valibot';
+
+/**
+ * The one schema of the bundled vendor dataset (`assets/vendors.json`).
+ * The TypeScript types below are inferred from it, so the data, the build-time
+ * check and the code that reads it cannot drift apart.
+ */
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date written YYYY-MM-DD that really exists (no 2024-02-30). */
+export const IsoDate = v.pipe(
+  v.string(),
+  v.regex(ISO_DATE, 'must be a date written YYYY-MM-DD'),
+  v.check(isRealDate, 'must be a real calendar date'),
+);
+
+export function isRealDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+
+export const PUBLISHER_KINDS = ['vendor', 'regulator', 'secondary'] as const;
+
+export const SourceSchema = v.strictObject({
+  url: v.pipe(v.string(), v.url(), v.startsWith('https://', 'sources must be https URLs')),
+  publisher: v.picklist(PUBLISHER_KINDS),
+  title: Text,
+  checked: IsoDate,
+  /** A short verbatim excerpt of the page that supports the fact. */
+  quote: v.optional(v.pipe(v.string(), v.maxLength(600))),
+});
+
+const Sources = v.pipe(v.array(SourceSchema), v.minLength(1, 'every fact needs at least one source'));
+
+/** Fields every fact carries besides its value. */
+const factCommon = {
+  sources: Sources,
+  /** Where sources disagree: who says what, and why the value chosen is the cautious one. */
+  disagreement: v.optional(Text),
+};
+
+export const BAA_VALUES = ['offered', 'not-offered', 'not-applicable', 'unknown'] as const;
+export const BAA_HOW = ['included', 'click-through', 'contract', 'request', 'none', 'unknown'] as const;
+export const E2EE_VALUES = ['default', 'optional', 'none', 'unknown'] as const;
+export const OPENNESS_VALUES = ['open-source', 'audited', 'closed', 'unknown'] as const;
+export const STATUS_VALUES = ['active', 'discontinued'] as const;
+export const HHS_2020_VALUES = [
+  'named-non-public',
+  'named-public-facing',
+  'named-hipaa-vendor',
+  'not-named',
+] as const;
+export const CATEGORIES = ['video', 'messaging', 'telehealth', 'broadcast', 'collaboration'] as const;
+
+/**
+ * A host matches itself and every subdomain (`zoom.us` covers `us02web.zoom.us`).
+ * Path prefixes are only for hosts that serve several products (facebook.com).
+ */
+export const SiteSchema = v.strictObject({
+  host: v.pipe(v.string(), v.nonEmpty()),
+  paths: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.startsWith('/', 'path prefixes start with /'))),
+      v.minLength(1),
+    ),
+  ),
+});
+
+export const ProductSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case')),
+  vendor: Text,
+  name: Text,
+  category: v.picklist(CATEGORIES),
+  /**
+   * Empty only when no source confirms where the product's calls run; the
+   * product is then listed in the directory but never matched, and its notes
+   * say why.
+   */
+  sites: v.array(SiteSchema),
+  baa: v.strictObject({
+    value: v.picklist(BAA_VALUES),
+    /** Which plans or accounts qualify, in plain English. */
+    plans: Text,
+    how: v.picklist(BAA_HOW),
+    /** How a clinician gets or signs it. */
+    detail: Text,
+    ...factCommon,
+  }),
+  transit: v.strictObject({
+    value: v.picklist(['encrypted', 'unknown']),
+    detail: Text,
+    ...factCommon,
+  }),
+  e2ee: v.strictObject({
+    value: v.picklist(E2EE_VALUES),
+    limits: Text,
+    ...factCommon,
+  }),
+  openness: v.strictObject({
+    value: v.picklist(OPENNESS_VALUES),
+    detail: Text,
+    ...factCommon,
+  }),
+  status: v.strictObject({
+    value: v.picklist(STATUS_VALUES),
+    date: v.optional(IsoDate),
+    successor: v.optional(Text),
+    ...factCommon,
+  }),
+  publicFacing: v.strictObject({
+    value: v.boolean(),
+    ...factCommon,
+  }),
+  hhs2020: v.strictObject({
+    value: v.picklist(HHS_2020_VALUES),
+    detail: v.optional(Text),
+    ...factCommon,
+  }),
+  /** When a person last checked every fact of this product against its sources. */
+  reviewed: IsoDate,
+  notes: v.optional(Text),
+});
+
+export const ExplainerSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  title: Text,
+  text: Text,
+  sources: Sources,
+});
+
+export const DatasetSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  version: v.literal(1),
+  /** The date of the newest review of the dataset as a whole. */
+  updated: IsoDate,
+  products: v.array(ProductSchema),
+  explainers: v.array(ExplainerSchema),
+});
+
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Site = v.InferOutput<typeof SiteSchema>;
+export type Product = v.InferOutput<typeof ProductSchema>;
+export type Explainer = v.InferOutput<typeof ExplainerSchema>;
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+export type BaaValue = (typeof BAA_VALUES)[number];
+export type E2eeValue = (typeof E2EE_VALUES)[number];
+export type StatusValue = (typeof STATUS_VALUES)[number];
+
+/** The facts of a product that carry sources, in the order people read them. */
+export const FACT_KEYS = ['baa', 'transit', 'e2ee', 'openness', 'status', 'publicFacing', 'hhs2020'] as const;
+export type FactKey = (typeof FACT_KEYS)[number];
