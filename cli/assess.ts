@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { assess } from '../utils/assess';
 import { dataset } from '../utils/dataset';
+import { english } from '../utils/english';
 import { summarize, type AssessmentSummary } from '../utils/summary';
 import { formatTable } from './table';
 
@@ -34,7 +35,7 @@ function main(argv: string[]): number {
     process.stderr.write(`assess: no URL given\n${USAGE}\n`);
     return 2;
   }
-  const results: AssessmentSummary[] = urls.map((url) => summarize(assess(url, dataset)));
+  const results: AssessmentSummary[] = urls.map((url) => summarize(assess(url, dataset), english));
   process.stdout.write(table ? formatTable(results) : results.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return results.some((r) => 'error' in r) ? 2 : 0;
 }

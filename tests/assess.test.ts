@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess, assessAll, type Verdict } from '../utils/assess';
+import { english } from '../utils/english';
 import { parseSettings } from '../utils/settings-schema';
 import { makeDataset, makeProduct } from './fixtures/make-product';
 
@@ -15,6 +16,11 @@ const dataset = makeDataset([
   makeProduct('broadcast', [{ host: 'social.example', paths: ['/live'] }], { publicFacing: true }),
   makeProduct('social-chat', [{ host: 'social.example', paths: ['/messages'] }], { baa: { value: 'not-offered' } }),
 ]);
+
+function reasonOf(url: string, settings = parseSettings({})): string | undefined {
+  const result = assess(url, dataset, settings);
+  return result.ok && result.match ? english(result.match.reason.key, result.match.reason.args) : undefined;
+}
 
 function verdictOf(url: string, settings = parseSettings({})): Verdict | null | 'error' {
   const result = assess(url, dataset, settings);
@@ -40,12 +46,10 @@ describe('assess without settings', () => {
   });
 
   it('says why in one plain sentence that names the product', () => {
-    const result = assess('https://nobaa.example/', dataset);
-    expect(result.ok && result.match?.reason).toBe(
+    expect(reasonOf('https://nobaa.example/')).toBe(
       'no-baa vendor does not sign a BAA for no-baa product, so it is not for patient sessions, whatever its encryption.',
     );
-    const retired = assess('https://retired.example/', dataset);
-    expect(retired.ok && retired.match?.reason).toBe(
+    expect(reasonOf('https://retired.example/')).toBe(
       'retired product was retired on 2025-05-05; its successor is Microsoft Teams Free.',
     );
   });
@@ -60,9 +64,8 @@ describe('assess with settings', () => {
     const settings = parseSettings({ approvals: [{ productId: 'offers-baa', signedOn: '2026-01-15' }, { productId: 'no-baa' }] });
     expect(verdictOf('https://offers.example/', settings)).toBe('approved');
     expect(verdictOf('https://nobaa.example/', settings)).toBe('approved');
-    const result = assess('https://offers.example/', dataset, settings);
-    expect(result.ok && result.match?.reason).toBe(
-      'You recorded a signed BAA with offers-baa vendor (signed 2026-01-15): use the account and plan that BAA covers.',
+    expect(reasonOf('https://offers.example/', settings)).toBe(
+      'You recorded a BAA with offers-baa vendor, signed 2026-01-15: use the account and plan that BAA covers.',
     );
   });
 
@@ -79,15 +82,16 @@ describe('assess with settings', () => {
       blocks: [{ productId: 'offers-baa', by: 'organization' }],
     });
     expect(verdictOf('https://offers.example/', settings)).toBe('blocked');
+    expect(reasonOf('https://offers.example/', settings)).toBe('Lakeside Clinic blocked offers-baa product for patient sessions.');
     const result = assess('https://offers.example/', dataset, settings);
-    expect(result.ok && result.match?.reason).toBe('Lakeside Clinic blocked offers-baa product for patient sessions.');
     expect(result.ok && result.match?.approval?.productId).toBe('offers-baa');
   });
 
   it('names the organization for its approvals', () => {
     const settings = parseSettings({ organization: 'Lakeside Clinic', approvals: [{ productId: 'unknown-baa', by: 'organization' }] });
-    const result = assess('https://unknown.example/', dataset, settings);
-    expect(result.ok && result.match?.reason).toMatch(/^Lakeside Clinic recorded a signed BAA with unknown-baa vendor/);
+    expect(reasonOf('https://unknown.example/', settings)).toMatch(/^Lakeside Clinic recorded a signed BAA with unknown-baa vendor/);
+    const unnamed = parseSettings({ blocks: [{ productId: 'unknown-baa', by: 'organization' }] });
+    expect(reasonOf('https://unknown.example/', unnamed)).toBe('Your organization blocked unknown-baa product for patient sessions.');
   });
 
   it('custom vendors are matched, and a more specific custom host wins over the bundled one', () => {

@@ -13,10 +13,13 @@ const matchedId = (url: string) => {
   return result.ok ? (result.match?.entry.id ?? null) : 'error';
 };
 
-const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
+// Labels with "--" in third and fourth place are reserved for punycode
+// (xn--…), and an invalid one is an error, not a host; leave them out.
+const notReserved = (l: string) => l.slice(2, 4) !== '--';
+const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?$/).filter(notReserved);
 // A last label of digits makes the browser read the host as an IPv4 address
 // (an error, not a match), so h.x uses labels that start with a letter.
-const topLabel = fc.stringMatching(/^[a-z](?:[a-z0-9-]{0,10}[a-z0-9])?$/);
+const topLabel = fc.stringMatching(/^[a-z](?:[a-z0-9-]{0,10}[a-z0-9])?$/).filter(notReserved);
 
 describe('matching the bundled dataset', () => {
   it('matches x.h to the product of h for any dataset host h and label x', () => {
@@ -26,6 +29,7 @@ describe('matching the bundled dataset', () => {
         fc.pre(!allHosts.has(host)); // a more specific dataset host would rightly win
         expect(matchedId(`https://${host}/room`)).toBe(site.id);
       }),
+      { numRuns: 2000 },
     );
   });
 
@@ -34,10 +38,11 @@ describe('matching the bundled dataset', () => {
     fc.assert(
       fc.property(fc.constantFrom(...wholeHosts), label, topLabel, (site, x, top) => {
         for (const host of [`${site.host}.${top}`, `${x}${site.host}`, `${site.host}-${x}`]) {
-          fc.pre(!known(host)); // e.g. "zoom" + "gov.com" may be another real dataset host
+          if (known(host)) continue; // e.g. "zoom" + "gov.com" may be another real dataset host
           expect(matchedId(`https://${host}/room`), host).toBeNull();
         }
       }),
+      { numRuns: 2000 },
     );
   });
 

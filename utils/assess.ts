@@ -1,4 +1,5 @@
-import type { Dataset, Product } from './dataset-schema';
+import type { Product } from './dataset-schema';
+import type { Message } from './messages';
 import type { Approval, Block, CustomVendor, Settings } from './settings-schema';
 import { EMPTY_SETTINGS } from './settings-schema';
 import { parseCallUrl } from './call-url';
@@ -31,34 +32,57 @@ export const VERDICT_FAMILY: Record<Verdict, 'red' | 'amber' | 'green'> = {
   unverified: 'amber',
 };
 
-export type Entry =
-  | { origin: 'dataset'; id: string; vendor: string; name: string; product: Product }
+/**
+ * What `assess` needs of a product. The bundled dataset has much more (every
+ * fact with its sources); the content script carries only this much, so that
+ * the banner can be decided in the page without shipping the whole dataset.
+ */
+export interface JudgedProduct {
+  id: string;
+  vendor: string;
+  name: string;
+  sites: Product['sites'];
+  baa: Pick<Product['baa'], 'value'>;
+  status: Pick<Product['status'], 'value' | 'date' | 'successor'>;
+  publicFacing: Pick<Product['publicFacing'], 'value'>;
+}
+
+export interface ProductList<P extends JudgedProduct = JudgedProduct> {
+  products: readonly P[];
+}
+
+export type Entry<P extends JudgedProduct = Product> =
+  | { origin: 'dataset'; id: string; vendor: string; name: string; product: P }
   | { origin: 'custom'; id: string; vendor: string; name: string; custom: CustomVendor };
 
-export interface Match {
-  entry: Entry;
+export interface Match<P extends JudgedProduct = Product> {
+  entry: Entry<P>;
   verdict: Verdict;
-  /** One plain-language sentence saying why. */
-  reason: string;
+  /** One plain-language sentence saying why, worded by the surface that shows it. */
+  reason: Message;
   approval?: Approval;
   block?: Block;
 }
 
-export type Assessment =
+export type Assessment<P extends JudgedProduct = Product> =
   | { url: string; ok: false; error: string }
-  | { url: string; ok: true; match: Match | null };
+  | { url: string; ok: true; match: Match<P> | null };
 
-interface Prepared {
-  index: HostIndex<Entry>;
+interface Prepared<P extends JudgedProduct> {
+  index: HostIndex<Entry<P>>;
   approvals: Map<string, Approval>;
   blocks: Map<string, Block>;
 }
 
 // Lookup structures are built once per dataset and settings object, not per
 // call: callers pass the same objects again and again (every navigation).
-const prepared = new WeakMap<Dataset, WeakMap<Settings, Prepared>>();
+const prepared = new WeakMap<object, WeakMap<Settings, Prepared<JudgedProduct>>>();
 
-export function assess(url: string, dataset: Dataset, settings: Settings = EMPTY_SETTINGS): Assessment {
+export function assess<P extends JudgedProduct>(
+  url: string,
+  dataset: ProductList<P>,
+  settings: Settings = EMPTY_SETTINGS,
+): Assessment<P> {
   const parsed = parseCallUrl(url);
   if (parsed.kind === 'invalid') return { url, ok: false, error: parsed.error };
   if (parsed.kind === 'not-web') return { url, ok: true, match: null };
@@ -69,37 +93,41 @@ export function assess(url: string, dataset: Dataset, settings: Settings = EMPTY
 }
 
 /** Finds the entry for a URL without judging it: the directory and options page use it. */
-export function matchEntry(url: string, dataset: Dataset, settings: Settings = EMPTY_SETTINGS): Entry | null {
+export function matchEntry<P extends JudgedProduct>(
+  url: string,
+  dataset: ProductList<P>,
+  settings: Settings = EMPTY_SETTINGS,
+): Entry<P> | null {
   const parsed = parseCallUrl(url);
   if (parsed.kind !== 'web') return null;
   return prepare(dataset, settings).index.lookup(parsed.host, parsed.path) ?? null;
 }
 
 /** Every entry CallCheck knows, bundled and custom, each judged as `assess` would. */
-export function assessAll(dataset: Dataset, settings: Settings = EMPTY_SETTINGS): Match[] {
+export function assessAll<P extends JudgedProduct>(dataset: ProductList<P>, settings: Settings = EMPTY_SETTINGS): Match<P>[] {
   const { approvals, blocks } = prepare(dataset, settings);
   return allEntries(dataset, settings).map((entry) =>
     judge(entry, approvals.get(entry.id), blocks.get(entry.id), settings),
   );
 }
 
-function prepare(dataset: Dataset, settings: Settings): Prepared {
+function prepare<P extends JudgedProduct>(dataset: ProductList<P>, settings: Settings): Prepared<P> {
   let bySettings = prepared.get(dataset);
   if (!bySettings) prepared.set(dataset, (bySettings = new WeakMap()));
-  let result = bySettings.get(settings);
+  let result = bySettings.get(settings) as Prepared<P> | undefined;
   if (!result) {
     result = {
       index: buildHostIndex(hostRules(allEntries(dataset, settings))),
       approvals: new Map(settings.approvals.map((a) => [a.productId, a])),
       blocks: new Map(settings.blocks.map((b) => [b.productId, b])),
     };
-    bySettings.set(settings, result);
+    bySettings.set(settings, result as unknown as Prepared<JudgedProduct>);
   }
   return result;
 }
 
-function allEntries(dataset: Dataset, settings: Settings): Entry[] {
-  const entries: Entry[] = dataset.products.map((product) => ({
+function allEntries<P extends JudgedProduct>(dataset: ProductList<P>, settings: Settings): Entry<P>[] {
+  const entries: Entry<P>[] = dataset.products.map((product) => ({
     origin: 'dataset',
     id: product.id,
     vendor: product.vendor,
@@ -114,7 +142,7 @@ function allEntries(dataset: Dataset, settings: Settings): Entry[] {
   return entries;
 }
 
-function* hostRules(entries: Entry[]): Generator<HostRule<Entry>> {
+function* hostRules<P extends JudgedProduct>(entries: Entry<P>[]): Generator<HostRule<Entry<P>>> {
   for (const entry of entries) {
     const sites = entry.origin === 'dataset' ? entry.product.sites : entry.custom.sites;
     for (const site of sites) yield { host: site.host, paths: site.paths, value: entry };
@@ -127,65 +155,60 @@ function* hostRules(entries: Entry[]): Generator<HostRule<Entry>> {
  * (HHS says public-facing tools must never be used; a retired product gets no
  * fixes); then a recorded BAA; then what the vendor offers.
  */
-function judge(entry: Entry, approval: Approval | undefined, block: Block | undefined, settings: Settings): Match {
-  const withDecisions = (m: Omit<Match, 'entry' | 'approval' | 'block'>): Match => ({
+function judge<P extends JudgedProduct>(
+  entry: Entry<P>,
+  approval: Approval | undefined,
+  block: Block | undefined,
+  settings: Settings,
+): Match<P> {
+  const decide = (verdict: Verdict, key: Message['key'], ...args: string[]): Match<P> => ({
     entry,
-    ...m,
+    verdict,
+    reason: { key, args },
     ...(approval ? { approval } : {}),
     ...(block ? { block } : {}),
   });
   const { name, vendor } = entry;
-  const org = settings.organization?.trim() || 'your organization';
+  const org = settings.organization?.trim();
 
   if (block) {
-    const who = block.by === 'organization' ? capitalize(org) : 'You';
-    return withDecisions({ verdict: 'blocked', reason: `${who} blocked ${name} for patient sessions.` });
+    if (block.by !== 'organization') return decide('blocked', 'reason_blocked_user', name);
+    return org ? decide('blocked', 'reason_blocked_org', org, name) : decide('blocked', 'reason_blocked_org_unnamed', name);
   }
   const product = entry.origin === 'dataset' ? entry.product : undefined;
-  if (product?.publicFacing.value) {
-    return withDecisions({
-      verdict: 'public',
-      reason: `${name} is a public-facing broadcast tool, which HHS says must not be used for patient sessions.`,
-    });
-  }
+  if (product?.publicFacing.value) return decide('public', 'reason_public', name);
   if (product?.status.value === 'discontinued') {
-    const when = product.status.date ? ` on ${product.status.date}` : '';
-    const next = product.status.successor ? `; its successor is ${product.status.successor}` : '';
-    return withDecisions({ verdict: 'discontinued', reason: `${name} was retired${when}${next}.` });
+    const { date, successor } = product.status;
+    if (date && successor) return decide('discontinued', 'reason_discontinued_on_successor', name, date, successor);
+    if (date) return decide('discontinued', 'reason_discontinued_on', name, date);
+    if (successor) return decide('discontinued', 'reason_discontinued_successor', name, successor);
+    return decide('discontinued', 'reason_discontinued', name);
   }
   if (approval) {
-    const who = approval.by === 'organization' ? capitalize(org) : 'You';
-    const when = approval.signedOn ? ` (signed ${approval.signedOn})` : '';
-    return withDecisions({
-      verdict: 'approved',
-      reason: `${who} recorded a signed BAA with ${vendor}${when}: use the account and plan that BAA covers.`,
-    });
+    const signed = approval.signedOn;
+    if (approval.by === 'organization' && org) {
+      return signed
+        ? decide('approved', 'reason_approved_org_signed', org, vendor, signed)
+        : decide('approved', 'reason_approved_org', org, vendor);
+    }
+    if (approval.by === 'organization') {
+      return signed
+        ? decide('approved', 'reason_approved_org_unnamed_signed', vendor, signed)
+        : decide('approved', 'reason_approved_org_unnamed', vendor);
+    }
+    return signed
+      ? decide('approved', 'reason_approved_user_signed', vendor, signed)
+      : decide('approved', 'reason_approved_user', vendor);
   }
   const baa = product ? product.baa.value : entry.origin === 'custom' ? entry.custom.baa : 'unknown';
   switch (baa) {
     case 'not-offered':
-      return withDecisions({
-        verdict: 'no-baa',
-        reason: `${vendor} does not sign a BAA for ${name}, so it is not for patient sessions, whatever its encryption.`,
-      });
+      return decide('no-baa', 'reason_no_baa', vendor, name);
     case 'offered':
-      return withDecisions({
-        verdict: 'check-plan',
-        reason: `${vendor} offers a BAA for ${name}, but it covers you only once signed for your plan or account: confirm both.`,
-      });
+      return decide('check-plan', 'reason_check_plan', vendor, name);
     case 'not-applicable':
-      return withDecisions({
-        verdict: 'unverified',
-        reason: `No vendor BAA applies to ${name} as offered here: ask your compliance lead before using it with patients.`,
-      });
+      return decide('unverified', 'reason_not_applicable', name);
     default:
-      return withDecisions({
-        verdict: 'unverified',
-        reason: `We could not confirm that ${vendor} signs a BAA for ${name}: treat it as not covered until you have one.`,
-      });
+      return decide('unverified', 'reason_unverified', vendor, name);
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

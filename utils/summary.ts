@@ -1,5 +1,6 @@
 import type { Assessment, Match } from './assess';
 import { FACT_KEYS, type FactKey, type Source } from './dataset-schema';
+import type { Translate } from './messages';
 
 /**
  * The flat, stable shape of an assessment that the command line prints and
@@ -23,12 +24,12 @@ export type AssessmentSummary =
   | { url: string; error: string }
   | { url: string; match: MatchSummary | null };
 
-export function summarize(assessment: Assessment): AssessmentSummary {
+export function summarize(assessment: Assessment, t: Translate): AssessmentSummary {
   if (!assessment.ok) return { url: assessment.url, error: assessment.error };
-  return { url: assessment.url, match: assessment.match ? summarizeMatch(assessment.match) : null };
+  return { url: assessment.url, match: assessment.match ? summarizeMatch(assessment.match, t) : null };
 }
 
-export function summarizeMatch(match: Match): MatchSummary {
+export function summarizeMatch(match: Match, t: Translate): MatchSummary {
   const { entry } = match;
   const base = {
     vendor: entry.vendor,
@@ -36,7 +37,7 @@ export function summarizeMatch(match: Match): MatchSummary {
     product: entry.id,
     origin: entry.origin,
     verdict: match.verdict,
-    reason: match.reason,
+    reason: t(match.reason.key, match.reason.args),
   };
   if (entry.origin === 'custom') {
     const { custom } = entry;
