@@ -1,10 +1,32 @@
 import { defineConfig } from 'wxt';
 import { assertValidDataset } from './utils/dataset-lint';
 import { callHostPatterns } from './utils/match-patterns';
+import { encodeSlim } from './utils/slim-dataset';
+import type { Plugin } from 'vite';
+import { resolve as resolvePath } from 'node:path';
 import vendors from './assets/vendors.json';
 
 // A dataset that breaks a rule fails the build, with every problem listed.
 const dataset = assertValidDataset(vendors);
+
+/**
+ * `virtual:callcheck/slim-dataset`: what the content script needs of the
+ * dataset (see utils/slim-dataset.ts) and the call-host match patterns, made
+ * at build time from the one dataset.
+ */
+function slimDatasetModule(): Plugin {
+  const id = 'virtual:callcheck/slim-dataset';
+  return {
+    name: 'callcheck:slim-dataset',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) =>
+      resolved === `\0${id}`
+        ? `import { decodeSlim } from ${JSON.stringify(resolvePath('utils/slim-dataset.ts'))};\n` +
+          `export default decodeSlim(${JSON.stringify(encodeSlim(dataset))});\n` +
+          `export const callHostMatches = ${JSON.stringify(callHostPatterns(dataset))};\n`
+        : undefined,
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -12,9 +34,9 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   manifest: {
-    name: 'CallCheck',
-    description:
-      'Tells clinicians, with sources, whether the call platform in a tab can be used for patient sessions under HIPAA.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     action: { default_title: 'CallCheck' },
     permissions: ['storage'],
     host_permissions: callHostPatterns(dataset),
@@ -29,7 +51,18 @@ export default defineConfig({
       gecko_android: { strict_min_version: '142.0' },
     },
   },
+  hooks: {
+    // The banner content script, with matches generated from the dataset (see
+    // entrypoints/call-banner.tsx for why it is an unlisted script).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: callHostPatterns(dataset), js: ['call-banner.js'], run_at: 'document_start' },
+      ];
+    },
+  },
   vite: () => ({
+    plugins: [slimDatasetModule()],
     build: { target: 'es2022' },
   }),
 });

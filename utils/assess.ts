@@ -1,7 +1,7 @@
 import type { Product } from './dataset-schema';
 import type { Message } from './messages';
 import type { Approval, Block, CustomVendor, Settings } from './settings-schema';
-import { EMPTY_SETTINGS } from './settings-schema';
+import { EMPTY_SETTINGS } from './settings-coerce';
 import { parseCallUrl } from './call-url';
 import { buildHostIndex, type HostIndex, type HostRule } from './host-index';
 

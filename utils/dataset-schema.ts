@@ -1,4 +1,17 @@
 import * as v from 'valibot';
+import {
+  BAA_HOW,
+  BAA_VALUES,
+  CATEGORIES,
+  E2EE_VALUES,
+  FACT_KEYS,
+  HHS_2020_VALUES,
+  OPENNESS_VALUES,
+  PUBLISHER_KINDS,
+  STATUS_VALUES,
+} from './dataset-values';
+
+export { BAA_VALUES, E2EE_VALUES, FACT_KEYS } from './dataset-values';
 
 /**
  * The one schema of the bundled vendor dataset (`assets/vendors.json`).
@@ -23,7 +36,6 @@ export function isRealDate(text: string): boolean {
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
-export const PUBLISHER_KINDS = ['vendor', 'regulator', 'secondary'] as const;
 
 export const SourceSchema = v.strictObject({
   url: v.pipe(v.string(), v.url(), v.startsWith('https://', 'sources must be https URLs')),
@@ -43,18 +55,6 @@ const factCommon = {
   disagreement: v.optional(Text),
 };
 
-export const BAA_VALUES = ['offered', 'not-offered', 'not-applicable', 'unknown'] as const;
-export const BAA_HOW = ['included', 'click-through', 'contract', 'request', 'none', 'unknown'] as const;
-export const E2EE_VALUES = ['default', 'optional', 'none', 'unknown'] as const;
-export const OPENNESS_VALUES = ['open-source', 'audited', 'closed', 'unknown'] as const;
-export const STATUS_VALUES = ['active', 'discontinued'] as const;
-export const HHS_2020_VALUES = [
-  'named-non-public',
-  'named-public-facing',
-  'named-hipaa-vendor',
-  'not-named',
-] as const;
-export const CATEGORIES = ['video', 'messaging', 'telehealth', 'broadcast', 'collaboration'] as const;
 
 /**
  * A host matches itself and every subdomain (`zoom.us` covers `us02web.zoom.us`).
@@ -150,6 +150,4 @@ export type BaaValue = (typeof BAA_VALUES)[number];
 export type E2eeValue = (typeof E2EE_VALUES)[number];
 export type StatusValue = (typeof STATUS_VALUES)[number];
 
-/** The facts of a product that carry sources, in the order people read them. */
-export const FACT_KEYS = ['baa', 'transit', 'e2ee', 'openness', 'status', 'publicFacing', 'hhs2020'] as const;
 export type FactKey = (typeof FACT_KEYS)[number];

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { BAA_VALUES, E2EE_VALUES, IsoDate, SiteSchema } from './dataset-schema';
+import { IsoDate, SiteSchema } from './dataset-schema';
+import { BAA_VALUES, DECIDED_BY, E2EE_VALUES } from './dataset-values';
 
 /**
  * What a clinician or their organization adds to the bundled dataset:
@@ -10,7 +11,6 @@ import { BAA_VALUES, E2EE_VALUES, IsoDate, SiteSchema } from './dataset-schema';
 const ShortText = v.pipe(v.string(), v.trim(), v.maxLength(500));
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case'), v.maxLength(80));
 
-export const DECIDED_BY = ['user', 'organization'] as const;
 
 export const ApprovalSchema = v.strictObject({
   /** A dataset product id or a custom vendor id. */
@@ -51,11 +51,7 @@ export type CustomVendor = v.InferOutput<typeof CustomVendorSchema>;
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsInput = v.InferInput<typeof SettingsSchema>;
 
-export const EMPTY_SETTINGS: Settings = Object.freeze({
-  approvals: [],
-  blocks: [],
-  customVendors: [],
-}) as Settings;
+export { EMPTY_SETTINGS } from './settings-coerce';
 
 export function parseSettings(input: unknown): Settings {
   return v.parse(SettingsSchema, input);

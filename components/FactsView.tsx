@@ -1,0 +1,104 @@
+import type { Match } from '../utils/assess';
+import type { Explainer } from '../utils/dataset-schema';
+import type { Translate } from '../utils/messages';
+import { FactsTable, SourceLink } from './FactsTable';
+import { factRows, sourceRow } from './fact-rows';
+import { familyOf, verdictKey } from './verdict-text';
+
+/** Twelve months, as a date string comparison: facts older than this get a flag. */
+export function isStale(reviewed: string, today: string): boolean {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const yearAgo = `${y - 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return reviewed < yearAgo;
+}
+
+export interface FactsViewProps {
+  match: Match;
+  explainers: readonly Explainer[];
+  t: Translate;
+  today: string;
+  onRecordBaa?: (productId: string) => void;
+}
+
+/** Everything CallCheck knows of one product: the popup and the directory show this. */
+export function FactsView({ match, explainers, t, today, onRecordBaa }: FactsViewProps) {
+  const { entry, verdict } = match;
+  const family = familyOf(verdict);
+  return (
+    <article class={`cc-view cc-${family}`}>
+      <header>
+        <p class="cc-product">{entry.name}</p>
+        <h1 class="cc-headline">
+          <span class="cc-dot" aria-hidden="true" />
+          {t(verdictKey('verdict', verdict))}
+        </h1>
+        <p class="cc-reason">{t(match.reason.key, match.reason.args)}</p>
+      </header>
+
+      <section aria-labelledby="cc-next">
+        <h2 id="cc-next">{t('popup_next_heading')}</h2>
+        <p>{t(verdictKey('next', verdict))}</p>
+        {entry.origin === 'dataset' && (verdict === 'check-plan' || verdict === 'unverified') && (
+          <p>{entry.product.baa.detail}</p>
+        )}
+        {onRecordBaa && verdict !== 'approved' && verdict !== 'public' && verdict !== 'discontinued' && (
+          <button type="button" onClick={() => onRecordBaa(entry.id)}>
+            {t('popup_record_baa')}
+          </button>
+        )}
+      </section>
+
+      {entry.origin === 'dataset' ? (
+        <section aria-label={t('sources_heading')}>
+          <FactsTable rows={factRows(entry.product, t)} />
+          {entry.product.notes && <p class="cc-notes">{entry.product.notes}</p>}
+          <p class={isStale(entry.product.reviewed, today) ? 'cc-stale' : 'cc-muted'}>
+            {isStale(entry.product.reviewed, today)
+              ? t('reviewed_stale', [entry.product.reviewed])
+              : t('reviewed', [entry.product.reviewed])}
+          </p>
+        </section>
+      ) : (
+        <section>
+          <dl class="cc-facts">
+            <div class="cc-fact">
+              <dt>{t('fact_baa')}</dt>
+              <dd>{t(`value_${entry.custom.baa.replace(/-/g, '_')}` as Parameters<Translate>[0])}</dd>
+            </div>
+            <div class="cc-fact">
+              <dt>{t('fact_e2ee')}</dt>
+              <dd>{t(`value_${entry.custom.e2ee}` as Parameters<Translate>[0])}</dd>
+            </div>
+          </dl>
+          {entry.custom.notes && <p class="cc-notes">{entry.custom.notes}</p>}
+          {entry.custom.sources.map((url) => (
+            <p key={url} class="cc-sources">
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {url}
+              </a>
+            </p>
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="cc-explainers">
+        <h2 id="cc-explainers">{t('popup_explainers_heading')}</h2>
+        {explainers.map((explainer) => (
+          <details key={explainer.id}>
+            <summary>{explainer.title}</summary>
+            <p>{explainer.text}</p>
+            <p class="cc-sources">
+              {explainer.sources.map((source, i) => (
+                <span key={i}>
+                  {i > 0 && ' · '}
+                  <SourceLink source={sourceRow(source, t)} />
+                </span>
+              ))}
+            </p>
+          </details>
+        ))}
+      </section>
+      <p class="cc-legal">{t('popup_not_legal_advice')}</p>
+    </article>
+  );
+}

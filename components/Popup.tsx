@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Match } from '../utils/assess';
+import type { Explainer } from '../utils/dataset-schema';
+import type { Translate } from '../utils/messages';
+import { FactsView } from './FactsView';
+import { familyOf, verdictKey } from './verdict-text';
+
+export interface PopupProps {
+  /** The current tab's match, or null when it is not a call platform. */
+  match: Match | null;
+  /** Every known product and custom vendor, judged, for the search. */
+  all: Match[];
+  explainers: readonly Explainer[];
+  t: Translate;
+  today: string;
+  onRecordBaa: (productId: string) => void;
+}
+
+export function Popup({ match, all, explainers, t, today, onRecordBaa }: PopupProps) {
+  const [picked, setPicked] = useState<Match | null>(null);
+  const shown = picked ?? match;
+  if (shown) {
+    return (
+      <>
+        {picked && (
+          <button type="button" class="cc-back" onClick={() => setPicked(null)}>
+            ← {t('popup_back')}
+          </button>
+        )}
+        <FactsView match={shown} explainers={explainers} t={t} today={today} onRecordBaa={onRecordBaa} />
+      </>
+    );
+  }
+  return <VendorSearch all={all} t={t} onPick={setPicked} />;
+}
+
+export function VendorSearch({ all, t, onPick }: { all: Match[]; t: Translate; onPick: (m: Match) => void }) {
+  const [query, setQuery] = useState('');
+  const results = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    return all
+      .filter(({ entry }) => {
+        const hosts = entry.origin === 'dataset' ? entry.product.sites : entry.custom.sites;
+        return [entry.name, entry.vendor, ...hosts.map((s) => s.host)].some((text) => text.toLowerCase().includes(q));
+      })
+      .slice(0, 12);
+  }, [query, all]);
+  return (
+    <section class="cc-search">
+      <p class="cc-notcall">{t('popup_not_call')}</p>
+      <label for="cc-q">{t('popup_search_label')}</label>
+      <input
+        id="cc-q"
+        type="search"
+        autoComplete="off"
+        placeholder={t('popup_search_placeholder')}
+        value={query}
+        onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+      />
+      <ul class="cc-results" aria-live="polite">
+        {results.map((m) => (
+          <li key={m.entry.id}>
+            <button type="button" class={`cc-result cc-${familyOf(m.verdict)}`} onClick={() => onPick(m)}>
+              <span class="cc-dot" aria-hidden="true" />
+              <span class="cc-result-name">{m.entry.name}</span>
+              <span class="cc-result-verdict">{t(verdictKey('verdict', m.verdict))}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {query.trim() !== '' && results.length === 0 && <p role="status">{t('popup_no_results', [query.trim()])}</p>}
+      <p class="cc-legal">{t('popup_not_legal_advice')}</p>
+    </section>
+  );
+}

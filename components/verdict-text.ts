@@ -1,0 +1,12 @@
+import type { Verdict } from '../utils/assess';
+import { VERDICT_FAMILY } from '../utils/assess';
+import type { MessageKey } from '../utils/messages';
+
+/** Message keys per verdict: `no-baa` → `verdict_no_baa`, `next_no_baa`, `badge_no_baa`. */
+export function verdictKey(prefix: 'verdict' | 'next' | 'badge', verdict: Verdict): MessageKey {
+  return `${prefix}_${verdict.replace('-', '_')}` as MessageKey;
+}
+
+export function familyOf(verdict: Verdict): 'red' | 'amber' | 'green' {
+  return VERDICT_FAMILY[verdict];
+}

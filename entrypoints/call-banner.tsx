@@ -1,0 +1,200 @@
+import { render } from 'preact';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import slim from 'virtual:callcheck/slim-dataset';
+import bannerCss from '../components/banner.css?inline';
+import { VerdictBanner } from '../components/VerdictBanner';
+import { t } from '../extension/i18n';
+import type { FactsReply, RuntimeMessage } from '../extension/runtime-messages';
+import { nativeBrowser as browser } from '../extension/native-browser';
+import { readStored, STORED_KEYS, type Stored } from '../extension/stored';
+import { assess, type JudgedProduct, type Match } from '../utils/assess';
+import { bannerMode, withDismissal, withSeen, withSnooze, type BannerState } from '../utils/banner-state';
+
+/**
+ * The in-page banner, a content script that runs only on the dataset's call
+ * hosts, at document_start, so the banner can be in place before the page
+ * first paints. wxt.config.ts declares it in the manifest with matches made
+ * from the dataset (and the options page registers it for custom vendors).
+ *
+ * It is built as an unlisted script rather than a WXT content script because
+ * WXT's content-script context brings webextension-polyfill (22 KB) with it,
+ * and this script has to stay under 12 KB gzipped with its data.
+ */
+export default defineUnlistedScript({
+  main() {
+    const banner = new BannerHost();
+    // The first thing it does: ask storage, so the answer is back before the
+    // parser has anything to paint.
+    let stored: Promise<Stored> = loadStored();
+    let shown: { url: string; key: string } | null = null;
+
+    const update = async (url: string) => {
+      const { settings, preferences, bannerState } = await stored;
+      const result = assess(url, slim, settings);
+      const match = result.ok ? result.match : null;
+      const mode = match
+        ? bannerMode(match.verdict, match.entry.id, url, bannerState, preferences, Date.now())
+        : 'hidden';
+      if (!match || mode === 'hidden') {
+        shown = null;
+        return banner.remove();
+      }
+      // The same product and verdict on a new URL of a single-page app: the
+      // banner the user already sees stays as it is.
+      const key = `${match.entry.id}:${match.verdict}`;
+      if (shown?.key === key && banner.isMounted()) {
+        shown.url = url;
+        return;
+      }
+      shown = { url, key };
+      banner.show(match, mode, url);
+    };
+
+    const saveBannerState = async (change: (state: BannerState, now: number) => BannerState) => {
+      const current = (await stored).bannerState;
+      await browser.storage.local.set({ bannerState: change(current, Date.now()) });
+    };
+
+    banner.actions = {
+      dismiss: (url) => {
+        banner.remove();
+        void saveBannerState((s, now) => withDismissal(s, url, now));
+      },
+      snooze: (productId, days) => {
+        banner.remove();
+        void saveBannerState((s, now) => withSnooze(s, productId, days, now));
+      },
+      seen: (productId) => void saveBannerState((s, now) => withSeen(s, productId, now)),
+      recordBaa: (productId) => void send({ type: 'callcheck:record-baa', productId }),
+      loadFacts: async (productId) => ((await send({ type: 'callcheck:facts', productId })) as FactsReply | undefined)?.facts ?? null,
+    };
+
+    void update(location.href);
+
+    // Single-page apps change the URL without a new page: the background tells
+    // us (tabs.onUpdated), and where the Navigation API exists it does too.
+    browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return;
+      // The URL itself is not trusted from the message: the page's own location is.
+      if ((raw as RuntimeMessage | null)?.type === 'callcheck:location') void update(location.href);
+    });
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('navigatesuccess', () => void update(location.href));
+
+    // Settings changed elsewhere (a BAA recorded, a snooze in another tab).
+    const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !STORED_KEYS.some((key) => key in changes)) return;
+      stored = loadStored();
+      shown = null;
+      void update(location.href);
+    };
+    browser.storage.onChanged.addListener(onStorageChanged);
+  },
+});
+
+/**
+ * Reads the keys that extension/storage.ts defines as items, straight from
+ * storage.local: the item library would add 4 KB to a script that must stay
+ * under 12 KB. What comes back is repaired by the same readStored.
+ */
+async function loadStored(): Promise<Stored> {
+  return readStored(await browser.storage.local.get([...STORED_KEYS]));
+}
+
+function send(message: RuntimeMessage): Promise<unknown> {
+  return browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+interface BannerActions {
+  dismiss(url: string): void;
+  snooze(productId: string, days: 1 | 7): void;
+  seen(productId: string): void;
+  recordBaa(productId: string): void;
+  loadFacts(productId: string): Promise<FactsReply['facts']>;
+}
+
+/**
+ * The element the banner lives in: a custom element with a closed shadow root,
+ * so the page can neither read nor restyle what is inside. Its own box is
+ * pinned with inline !important declarations, which outrank any page
+ * stylesheet, and it is put back if the page removes it.
+ */
+class BannerHost {
+  actions!: BannerActions;
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private container: HTMLElement | null = null;
+  private guard: MutationObserver | null = null;
+
+  isMounted(): boolean {
+    return this.host !== null;
+  }
+
+  show(match: Match<JudgedProduct>, mode: 'full' | 'pill', url: string): void {
+    if (!this.host) this.create();
+    const id = match.entry.id;
+    render(
+      <VerdictBanner
+        key={`${id}:${match.verdict}:${url}`}
+        match={match}
+        initialMode={mode}
+        t={t}
+        loadFacts={() => this.actions.loadFacts(id)}
+        onDismiss={() => this.actions.dismiss(url)}
+        onSnooze={(days) => this.actions.snooze(id, days)}
+        onRecordBaa={() => this.actions.recordBaa(id)}
+        onSeen={() => this.actions.seen(id)}
+      />,
+      this.container!,
+    );
+  }
+
+  remove(): void {
+    this.guard?.disconnect();
+    if (this.container) render(null, this.container);
+    this.host?.remove();
+    this.host = this.root = this.container = this.guard = null;
+  }
+
+  private create(): void {
+    const host = document.createElement('callcheck-banner');
+    host.style.cssText = [
+      'all:initial',
+      'display:block',
+      'position:fixed',
+      'top:0',
+      'left:0',
+      'width:0',
+      'height:0',
+      'overflow:visible',
+      'visibility:visible',
+      'opacity:1',
+      'transform:none',
+      'filter:none',
+      'clip-path:none',
+      'z-index:2147483647',
+    ]
+      .map((declaration) => `${declaration}!important`)
+      .join(';');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = bannerCss;
+    const container = document.createElement('div');
+    root.append(style, container);
+    this.host = host;
+    this.root = root;
+    this.container = container;
+    this.attach();
+    this.guard = new MutationObserver(() => {
+      if (this.host && !this.host.isConnected) this.attach();
+    });
+    // Only the host's own parents: watching the whole subtree would wake us on
+    // every change a busy call page makes.
+    this.guard.observe(document, { childList: true });
+    if (document.documentElement) this.guard.observe(document.documentElement, { childList: true });
+  }
+
+  private attach(): void {
+    (document.documentElement ?? document).append(this.host!);
+  }
+}

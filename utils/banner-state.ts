@@ -1,0 +1,99 @@
+import type { Verdict } from './assess';
+
+/**
+ * What the banner remembers between page loads, kept in storage.local:
+ * vendors the user snoozed (until when), pages they dismissed (until when),
+ * and when the full banner was last shown for a product (so a reload during a
+ * session shows the small pill instead of the full banner again).
+ *
+ * Pages are stored as a short hash of origin and path, never as the URL:
+ * meeting URLs carry meeting ids and sometimes passwords.
+ */
+export interface BannerState {
+  snoozes: Record<string, number>;
+  dismissed: Record<string, number>;
+  seen: Record<string, number>;
+}
+
+export interface BannerPreferences {
+  /** Verdicts that show the banner; `approved` is left out by default. */
+  bannerVerdicts: Verdict[];
+}
+
+export const EMPTY_BANNER_STATE: BannerState = { snoozes: {}, dismissed: {}, seen: {} };
+export const DEFAULT_BANNER_PREFERENCES: BannerPreferences = {
+  bannerVerdicts: ['blocked', 'public', 'discontinued', 'no-baa', 'check-plan', 'unverified'],
+};
+
+const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+/** "Dismiss for this page" lasts a working day. */
+export const DISMISS_FOR = 12 * HOUR;
+/** A full banner shown within this window is shown as the pill on reload. */
+export const SEEN_FOR = HOUR;
+
+/** FNV-1a of origin + path: stable, short, and not reversible to a meeting id. */
+export function pageKey(url: string): string {
+  let text: string;
+  try {
+    const parsed = new URL(url);
+    text = parsed.origin + parsed.pathname;
+  } catch {
+    text = url;
+  }
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+export type BannerMode = 'hidden' | 'full' | 'pill';
+
+export function bannerMode(
+  verdict: Verdict,
+  productId: string,
+  url: string,
+  state: BannerState,
+  preferences: BannerPreferences,
+  now: number,
+): BannerMode {
+  if (!preferences.bannerVerdicts.includes(verdict)) return 'hidden';
+  if ((state.snoozes[productId] ?? 0) > now) return 'hidden';
+  if ((state.dismissed[pageKey(url)] ?? 0) > now) return 'hidden';
+  return (state.seen[productId] ?? 0) + SEEN_FOR > now ? 'pill' : 'full';
+}
+
+function pruned(record: Record<string, number>, now: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).filter(([, until]) => until > now));
+}
+
+export function withSnooze(state: BannerState, productId: string, days: number, now: number): BannerState {
+  return { ...state, snoozes: { ...pruned(state.snoozes, now), [productId]: now + days * DAY } };
+}
+
+export function withDismissal(state: BannerState, url: string, now: number): BannerState {
+  return { ...state, dismissed: { ...pruned(state.dismissed, now), [pageKey(url)]: now + DISMISS_FOR } };
+}
+
+export function withSeen(state: BannerState, productId: string, now: number): BannerState {
+  const recent = Object.fromEntries(Object.entries(state.seen).filter(([, at]) => at + SEEN_FOR > now));
+  return { ...state, seen: { ...recent, [productId]: now } };
+}
+
+/** Stored state is read back defensively: anything malformed counts as empty. */
+export function coerceBannerState(raw: unknown): BannerState {
+  const record = (value: unknown): Record<string, number> =>
+    value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)))
+      : {};
+  const object = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return { snoozes: record(object.snoozes), dismissed: record(object.dismissed), seen: record(object.seen) };
+}
+
+export function coerceBannerPreferences(raw: unknown, verdicts: readonly Verdict[]): BannerPreferences {
+  const list = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).bannerVerdicts : undefined;
+  if (!Array.isArray(list)) return DEFAULT_BANNER_PREFERENCES;
+  return { bannerVerdicts: verdicts.filter((v) => list.includes(v)) };
+}

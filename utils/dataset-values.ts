@@ -1,0 +1,17 @@
+/**
+ * The closed vocabularies of the dataset and settings, kept apart from the
+ * schemas so that code which only needs the words (the content script) does
+ * not carry the validation library.
+ */
+export const BAA_VALUES = ['offered', 'not-offered', 'not-applicable', 'unknown'] as const;
+export const BAA_HOW = ['included', 'click-through', 'contract', 'request', 'none', 'unknown'] as const;
+export const E2EE_VALUES = ['default', 'optional', 'none', 'unknown'] as const;
+export const OPENNESS_VALUES = ['open-source', 'audited', 'closed', 'unknown'] as const;
+export const STATUS_VALUES = ['active', 'discontinued'] as const;
+export const HHS_2020_VALUES = ['named-non-public', 'named-public-facing', 'named-hipaa-vendor', 'not-named'] as const;
+export const CATEGORIES = ['video', 'messaging', 'telehealth', 'broadcast', 'collaboration'] as const;
+export const PUBLISHER_KINDS = ['vendor', 'regulator', 'secondary'] as const;
+/** Who recorded an approval or a block. */
+export const DECIDED_BY = ['user', 'organization'] as const;
+/** The facts of a product that carry sources, in the order people read them. */
+export const FACT_KEYS = ['baa', 'transit', 'e2ee', 'openness', 'status', 'publicFacing', 'hhs2020'] as const;

@@ -1,0 +1,67 @@
+import type { JudgedProduct, ProductList } from './assess';
+import { BAA_VALUES } from './dataset-values';
+import type { Dataset } from './dataset-schema';
+
+/**
+ * The part of the dataset the content script needs to decide a verdict in the
+ * page, before it paints: hosts, names, and the three facts `assess` judges.
+ * Everything else (plans, sources, quotes) stays in the background and the
+ * popup, and the banner asks for it only when the user opens its details.
+ *
+ * It travels as rows of plain values rather than objects: the content script
+ * has a 12 KB budget, and rows compress better than repeated keys.
+ */
+export type SlimRow = [
+  id: string,
+  vendor: string,
+  name: string,
+  /** "host" or "host/path,/path", space-separated. */
+  sites: string,
+  /** index in BAA_VALUES */
+  baa: number,
+  /** retirement date, or 0 when active; 1 when retired on an unknown date */
+  retired: string | 0 | 1,
+  successor: string | 0,
+  publicFacing: 0 | 1,
+];
+
+export function encodeSlim(dataset: Dataset): SlimRow[] {
+  return dataset.products
+    .filter((p) => p.sites.length > 0)
+    .map((p) => [
+      p.id,
+      p.vendor,
+      p.name,
+      p.sites.map((s) => s.host + (s.paths ? s.paths.join(',') : '')).join(' '),
+      BAA_VALUES.indexOf(p.baa.value),
+      p.status.value === 'discontinued' ? (p.status.date ?? 1) : 0,
+      p.status.successor ?? 0,
+      p.publicFacing.value ? 1 : 0,
+    ]);
+}
+
+export function decodeSlim(rows: readonly SlimRow[]): ProductList<JudgedProduct> {
+  return {
+    products: rows.map(([id, vendor, name, sites, baa, retired, successor, publicFacing]) => ({
+      id,
+      vendor,
+      name,
+      sites: sites.split(' ').map((site) => {
+        const slash = site.indexOf('/');
+        return slash < 0 ? { host: site } : { host: site.slice(0, slash), paths: site.slice(slash).split(',') };
+      }),
+      baa: { value: BAA_VALUES[baa] ?? 'unknown' },
+      status: {
+        value: retired === 0 ? 'active' : 'discontinued',
+        ...(typeof retired === 'string' ? { date: retired } : {}),
+        ...(successor ? { successor } : {}),
+      },
+      publicFacing: { value: publicFacing === 1 },
+    })),
+  };
+}
+
+/** What the content script works with, straight from the full dataset (for tests and tools). */
+export function slimDataset(dataset: Dataset): ProductList<JudgedProduct> {
+  return decodeSlim(encodeSlim(dataset));
+}
