@@ -117,11 +117,11 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
               {t('banner_have_baa')}
             </button>
           )}
-          <button type="button" onClick={() => onSnooze(1)}>
-            {t('banner_snooze_day', [match.entry.vendor])}
+          <button type="button" aria-label={t('banner_snooze_label_day', [match.entry.vendor])} onClick={() => onSnooze(1)}>
+            {t('banner_snooze_day')}
           </button>
-          <button type="button" onClick={() => onSnooze(7)}>
-            {t('banner_snooze_week', [match.entry.vendor])}
+          <button type="button" aria-label={t('banner_snooze_label_week', [match.entry.vendor])} onClick={() => onSnooze(7)}>
+            {t('banner_snooze_week')}
           </button>
           <button type="button" onClick={onDismiss}>
             {t('banner_dismiss')}

@@ -1,0 +1,309 @@
+import type { Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { callPage, HOSTILE_PAGE } from '../fixtures/pages';
+import {
+  badgeOf,
+  bannerBox,
+  CHROMIUM,
+  clickInBanner,
+  eventually,
+  EXTENSION_DIR,
+  launchWithExtension,
+  readBanner,
+  tabIdOf,
+  type ExtensionBrowser,
+} from './harness';
+
+/** Call URLs across every verdict, with what a clinician must see. */
+const CALLS = [
+  { url: 'https://us02web.zoom.us/j/123456789', verdict: 'check-plan', badge: 'PLAN', role: 'status', text: /BAA on some plans/ },
+  { url: 'https://teams.live.com/meet/9312345', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /No BAA: not for patient sessions/ },
+  { url: 'https://web.skype.com/', verdict: 'discontinued', badge: 'OLD', role: 'alert', text: /retired on 2025-05-05/ },
+  { url: 'https://www.twitch.tv/somechannel', verdict: 'public', badge: 'PUB', role: 'alert', text: /public-facing broadcast/ },
+  { url: 'https://meet.google.com/abc-defg-hij', verdict: 'check-plan', badge: 'PLAN', role: 'status', text: /Google offers a BAA/ },
+  { url: 'https://doxy.me/drsmith', verdict: 'check-plan', badge: 'PLAN', role: 'status', text: /Doxy\.me/ },
+  { url: 'https://facetime.apple.com/join#v=1&p=abc', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /Apple does not sign a BAA/ },
+  { url: 'https://web.whatsapp.com/', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /does not sign a BAA/ },
+  { url: 'https://meet.jit.si/SomeTherapyRoom', verdict: 'unverified', badge: '?', role: 'status', text: /could not confirm/ },
+  { url: 'https://www.facebook.com/live/producer', verdict: 'public', badge: 'PUB', role: 'alert', text: /Facebook Live/ },
+  { url: 'https://www.messenger.com/t/100012345', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /Messenger/ },
+  { url: 'https://app.chime.aws/meetings/123', verdict: 'discontinued', badge: 'OLD', role: 'alert', text: /retired on 2026-02-20/ },
+  { url: 'https://app.slack.com/huddle/T1/C1', verdict: 'unverified', badge: '?', role: 'status', text: /Slack/ },
+] as const;
+
+/** Look-alikes: never a banner, never a badge. */
+const LOOKALIKES = [
+  'https://zoom.us.evil.com/j/1',
+  'https://evilzoom.us/j/1',
+  'https://zoom.us@evil.com/j/1',
+  'https://xn--zm-fmca.us/j/1',
+  'https://teams.live.com.evil.com/meet/1',
+  'https://meet.google.com.evil.com/abc',
+  'https://doxy.me.example.org/room',
+  'https://www.facebook.com/photos',
+];
+
+const COLOURS = { red: [161, 35, 27, 255], amber: [122, 79, 0, 255], green: [30, 107, 52, 255] };
+const FAMILY: Record<string, keyof typeof COLOURS> = {
+  'check-plan': 'amber',
+  unverified: 'amber',
+  'no-baa': 'red',
+  public: 'red',
+  discontinued: 'red',
+  blocked: 'red',
+  approved: 'green',
+};
+
+const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
+
+describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => {
+      if (url === 'https://us05web.zoom.us/j/hostile') return HOSTILE_PAGE;
+      return url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined;
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const open = async (url: string): Promise<Page> => {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    return page;
+  };
+  const setStored = (values: Record<string, unknown>) =>
+    browser.probe.evaluate((v) => (globalThis as any).chrome.storage.local.set(v), values);
+  const clearStored = () => browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
+
+  // Each test starts as a new install would: no snoozes, nothing seen, no BAAs.
+  beforeEach(async () => {
+    await clearStored();
+  });
+
+  it.each(CALLS)('$url shows the $verdict banner and badge', async ({ url, verdict, badge, role, text }) => {
+    const page = await open(url);
+    const banner = await eventually(() => readBanner(page), (b) => b !== null);
+    expect(banner).toMatchObject({ mode: 'full', role });
+    expect(banner!.text).toMatch(text);
+    expect(banner!.buttons).toEqual(
+      expect.arrayContaining(['Details', 'Dismiss for this page', 'Minimize', expect.stringMatching(/^Snooze 1 day \(/)]),
+    );
+    const state = await eventually(() => badgeOf(browser, page), (b) => b.text !== '');
+    expect(state.text).toBe(badge);
+    expect(state.colour).toEqual(COLOURS[FAMILY[verdict]!]);
+    expect(state.title).toMatch(/^CallCheck: /);
+    await page.close();
+  });
+
+  it.each(LOOKALIKES)('%s gets no banner and no badge', async (url) => {
+    const page = await open(url);
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    expect((await badgeOf(browser, page)).text).toBe('');
+    await page.close();
+  });
+
+  it('shows the banner before the page first paints', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('callcheck-banner')) {
+          (window as any).__bannerAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('https://teams.live.com/meet/first-paint');
+    const timing = await eventually(
+      () =>
+        page.evaluate(() => ({
+          banner: (window as any).__bannerAt as number | undefined,
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        })),
+      (t) => t.banner !== undefined && t.paint !== undefined,
+    );
+    expect(timing.banner).toBeLessThanOrEqual(timing.paint!);
+    await page.close();
+  });
+
+  it('dismiss for this page survives a reload, and only for that page', async () => {
+    const page = await open('https://teams.live.com/meet/dismiss-me');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    await clickInBanner(page, 'Dismiss for this page');
+    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    await page.reload();
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    const other = await open('https://teams.live.com/meet/another-meeting');
+    expect(await eventually(() => readBanner(other), (b) => b !== null)).not.toBeNull();
+    await page.close();
+    await other.close();
+  });
+
+  it('Escape inside the banner dismisses it; focus is never taken from the page', async () => {
+    const page = await open('https://web.whatsapp.com/escape');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    // Keyboard only: the banner comes last in the tab order, after the call's
+    // own controls, so Shift+Tab from the page reaches it.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('callcheck-banner');
+    await page.keyboard.press('Escape');
+    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    await page.close();
+  });
+
+  it('snoozing a vendor survives a reload and covers its other meetings', async () => {
+    const page = await open('https://meet.jit.si/snooze-room');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    await clickInBanner(page, /^Snooze 1 day/);
+    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    await page.reload();
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    const other = await open('https://meet.jit.si/another-room');
+    await other.waitForTimeout(300);
+    expect(await readBanner(other)).toBeNull();
+    // The badge still tells the truth while the banner sleeps.
+    expect((await badgeOf(browser, other)).text).toBe('?');
+    await page.close();
+    await other.close();
+    await clearStored();
+  });
+
+  it('folds into a pill that reopens, so the call controls are never covered for good', async () => {
+    const page = await open('https://us02web.zoom.us/j/pill');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    await clickInBanner(page, 'Minimize');
+    const pill = await eventually(() => readBanner(page), (b) => b?.mode === 'pill');
+    expect(pill?.text).toMatch(/CallCheck: BAA on some plans/);
+    const box = await bannerBox(page);
+    expect(box!.height).toBeLessThan(40);
+    await clickInBanner(page, /^CallCheck:/);
+    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
+    await page.close();
+    await clearStored();
+  });
+
+  it('shows the key facts and sources inline under Details', async () => {
+    const page = await open('https://us02web.zoom.us/j/details');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    await clickInBanner(page, 'Details');
+    const banner = await eventually(() => readBanner(page), (b) => /End-to-end encryption/.test(b?.text ?? ''));
+    expect(banner!.text).toMatch(/BAA Offered/);
+    expect(banner!.text).toMatch(/support\.zoom\.com/);
+    expect(banner!.text).toMatch(/checked \d{4}-\d{2}-\d{2}/);
+    await page.close();
+    await clearStored();
+  });
+
+  it('updates banner and badge when a single-page app changes its URL with pushState', async () => {
+    const page = await open('https://www.facebook.com/');
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    await page.evaluate(() => history.pushState({}, '', '/messages/t/100'));
+    const banner = await eventually(() => readBanner(page), (b) => b !== null);
+    expect(banner?.text).toMatch(/Messenger/);
+    expect((await eventually(() => badgeOf(browser, page), (b) => b.text === 'NO')).text).toBe('NO');
+    await page.close();
+  });
+
+  it('keeps the banner visible on a page whose CSS tries to hide it', async () => {
+    const page = await open('https://us05web.zoom.us/j/hostile');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    const box = await bannerBox(page);
+    expect(box!.width).toBeGreaterThan(300);
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('callcheck-banner')!;
+        const style = getComputedStyle(host);
+        return { display: style.display, visibility: style.visibility, opacity: style.opacity, shadow: host.shadowRoot };
+      }),
+    ).toEqual({ display: 'block', visibility: 'visible', opacity: '1', shadow: null });
+    await page.close();
+  });
+
+  it('turns approved (green, no banner) after the clinic records a BAA, and blocked when it blocks', async () => {
+    await setStored({ settings: { approvals: [{ productId: 'zoom', signedOn: '2026-01-15' }], blocks: [{ productId: 'webex', by: 'organization' }] } });
+    const zoom = await open('https://us02web.zoom.us/j/approved');
+    const badge = await eventually(() => badgeOf(browser, zoom), (b) => b.text !== '');
+    expect(badge).toMatchObject({ text: 'OK', colour: COLOURS.green });
+    await zoom.waitForTimeout(300);
+    expect(await readBanner(zoom)).toBeNull();
+    const webex = await open('https://clinic.webex.com/meet/dr.smith');
+    const banner = await eventually(() => readBanner(webex), (b) => b !== null);
+    expect(banner).toMatchObject({ role: 'alert' });
+    expect(banner!.text).toMatch(/Your organization blocked Cisco Webex/);
+    expect((await badgeOf(browser, webex)).text).toBe('BLK');
+    await zoom.close();
+    await webex.close();
+    await clearStored();
+  });
+
+  it('"We have a BAA" opens the options page at that vendor', async () => {
+    const page = await open('https://meet.google.com/baa-button');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    const opened = browser.context.waitForEvent('page');
+    await clickInBanner(page, 'We have a BAA');
+    const options = await opened;
+    await options.waitForLoadState();
+    expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html#record=google-meet`);
+    await expect.poll(() => options.locator('select').inputValue()).toBe('google-meet');
+    await options.close();
+    await page.close();
+  });
+
+  it('popup shows the facts for a call tab, with sources and what to do next', async () => {
+    const page = await open('https://teams.live.com/meet/popup');
+    const tabId = await tabIdOf(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready]');
+    const text = await popup.locator('body').innerText();
+    expect(text).toMatch(/Microsoft Teams \(free\)/);
+    expect(text).toMatch(/No BAA: not for patient sessions/);
+    expect(text).toMatch(/What to do next/);
+    expect(text).toMatch(/Encryption in transit/);
+    expect(text).toMatch(/End-to-end encryption/);
+    expect(text).toMatch(/Facts reviewed \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/not legal advice/);
+    expect(await popup.getByRole('link').count()).toBeGreaterThan(3);
+    await expect.poll(() => popup.getByText('The 2020 telehealth leniency has ended').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('popup on any other tab says so and searches the whole dataset', async () => {
+    const page = await open('https://www.example.org/');
+    const tabId = await tabIdOf(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready]');
+    expect(await popup.locator('body').innerText()).toMatch(/not a call platform CallCheck knows/);
+    await popup.getByLabel('Look up a call platform').fill('facetime');
+    await popup.getByRole('button', { name: /FaceTime/ }).click();
+    expect(await popup.locator('h1').innerText()).toMatch(/No BAA/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('gives the right badge after its service worker was stopped', async () => {
+    const cdp = await browser.context.newCDPSession(browser.probe);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
+    expect(worker).toBeDefined();
+    await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+    await cdp.detach();
+    const page = await open('https://teams.live.com/meet/after-restart');
+    expect((await eventually(() => badgeOf(browser, page), (b) => b.text !== '')).text).toBe('NO');
+    await page.close();
+  });
+
+  it('made no network request of its own', () => {
+    expect(browser.unexpectedRequests).toEqual([]);
+  });
+});

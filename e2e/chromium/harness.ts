@@ -1,0 +1,244 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Every request that reached the router and was not a fake page: must stay empty. */
+  unexpectedRequests: string[];
+  /** An extension page, kept open to call chrome.* APIs as the extension would. */
+  probe: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Debian's Chromium with the built extension, a fresh profile, and
+ * every request answered from `pages` (by URL without the fragment) or
+ * aborted, so nothing leaves the machine. The flags turn off Chromium's own
+ * background traffic, which this closed network would refuse anyway.
+ */
+export async function launchWithExtension(pages: (url: string) => string | undefined): Promise<ExtensionBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'callcheck-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+    ],
+  });
+  const unexpectedRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    // The extension's own files are served by the browser from disk.
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const body = pages(url.split('#')[0]!);
+    if (body !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    unexpectedRequests.push(url);
+    return route.abort();
+  });
+  context.on('request', (request) => {
+    // Requests the router never sees (an extension's own fetches go through
+    // the service worker): anything that is not ours or a fake page counts.
+    const url = request.url();
+    if (!url.startsWith('chrome-extension://') && pages(url.split('#')[0]!) === undefined && !unexpectedRequests.includes(url)) {
+      unexpectedRequests.push(url);
+    }
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extensionId}/options.html`);
+  return {
+    context,
+    extensionId,
+    unexpectedRequests,
+    probe,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BadgeState {
+  text: string;
+  colour: [number, number, number, number];
+  title: string;
+}
+
+/** The toolbar badge of the tab showing `url`, read as the extension sees it. */
+export async function badgeOf(browser: ExtensionBrowser, page: Page): Promise<BadgeState> {
+  const tabId = await tabIdOf(browser, page);
+  return browser.probe.evaluate(async (id) => {
+    const c = (globalThis as any).chrome;
+    return {
+      text: await c.action.getBadgeText({ tabId: id }),
+      colour: await c.action.getBadgeBackgroundColor({ tabId: id }),
+      title: await c.action.getTitle({ tabId: id }),
+    };
+  }, tabId);
+}
+
+/**
+ * The tab id of a page. Without the tabs permission the extension sees a
+ * tab's URL only on call hosts: those are found by URL; any other page was
+ * just brought to the front, so it is the most recently used tab whose URL
+ * is hidden.
+ */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const url = page.url();
+  return browser.probe.evaluate(async (pageUrl) => {
+    const c = (globalThis as any).chrome;
+    const all: { id: number; url?: string; active: boolean; lastAccessed?: number }[] = await c.tabs.query({});
+    const exact = all.filter((t) => t.url === pageUrl);
+    if (exact.length > 0) return exact.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]!.id;
+    // Not a call host: its URL is hidden from the extension. The page was just
+    // brought to the front, so it is the most recently accessed tab without a URL.
+    const hidden = all.filter((t) => t.url === undefined);
+    return hidden.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]!.id;
+  }, url);
+}
+
+export interface BannerView {
+  mode: 'full' | 'pill';
+  role: string | null;
+  text: string;
+  buttons: string[];
+}
+
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+async function bannerTree(cdp: CDPSession): Promise<DomNode | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const find = (node: DomNode): DomNode | null => {
+    if (node.localName === 'callcheck-banner') return node;
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  return find(root);
+}
+
+const attr = (node: DomNode, name: string) => {
+  const list = node.attributes ?? [];
+  const i = list.indexOf(name);
+  return i >= 0 && i % 2 === 0 ? list[i + 1]! : null;
+};
+
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.localName === 'style') return '';
+  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join(' ');
+}
+
+function walk(node: DomNode, visit: (n: DomNode) => void) {
+  visit(node);
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, visit);
+}
+
+/**
+ * What the banner shows, read through the DevTools protocol: the banner is in
+ * a closed shadow root, which page scripts (and Playwright's selectors)
+ * cannot enter, but the browser's own inspector can, as a screen reader can.
+ */
+export async function readBanner(page: Page): Promise<BannerView | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = await bannerTree(cdp);
+    if (!host) return null;
+    let role: string | null = null;
+    let mode: 'full' | 'pill' = 'full';
+    const buttons: string[] = [];
+    walk(host, (n) => {
+      const r = attr(n, 'role');
+      if (r && !role) role = r;
+      if (n.localName === 'button') buttons.push(attr(n, 'aria-label') ?? textOf(n).trim());
+      if ((attr(n, 'class') ?? '').split(' ').includes('cc-pill')) mode = 'pill';
+    });
+    return { mode, role, text: textOf(host).replace(/\s+/g, ' ').trim(), buttons };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks a banner button by its label, with the mouse, as a person would. */
+export async function clickInBanner(page: Page, label: string | RegExp): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = await bannerTree(cdp);
+    if (!host) throw new Error('no banner on the page');
+    let target: DomNode | null = null;
+    walk(host, (n) => {
+      const name = n.localName === 'button' ? (attr(n, 'aria-label') ?? textOf(n).trim()) : null;
+      if (!target && name !== null && (typeof label === 'string' ? name === label : label.test(name))) target = n;
+    });
+    if (!target) throw new Error(`no banner button labelled ${label}`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: (target as DomNode).backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The banner's box on screen, or null when it has none (hidden). */
+export async function bannerBox(page: Page): Promise<{ width: number; height: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = await bannerTree(cdp);
+    if (!host) return null;
+    let panel: DomNode | null = null;
+    walk(host, (n) => {
+      const cls = (attr(n, 'class') ?? '').split(' ');
+      if (!panel && (cls.includes('cc-banner') || cls.includes('cc-pill'))) panel = n;
+    });
+    if (!panel) return null;
+    const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: (panel as DomNode).backendNodeId }).catch(() => null)) as {
+      model: { width: number; height: number };
+    } | null;
+    return box ? { width: box.model.width, height: box.model.height } : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until `read` returns something that satisfies `ok`, or gives the last value. */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}

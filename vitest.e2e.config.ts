@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests drive real browsers: they are slow, and two of them at once
+// would only compete for the machine's two cores. They load the built
+// extension, so the WXT plugin (for unit tests of source modules) is not used.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    testTimeout: 60_000,
+    // Launching a browser happens in beforeAll.
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
