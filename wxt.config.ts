@@ -64,5 +64,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [slimDatasetModule()],
     build: { target: 'es2022' },
+    // The dataset as JSON.parse("…"): parsed several times faster than the
+    // same data as an object literal, which the popup feels when it opens.
+    json: { stringify: true },
   }),
 });

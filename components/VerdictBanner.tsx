@@ -16,6 +16,12 @@ export interface VerdictBannerProps {
   onRecordBaa: () => void;
   /** Called once when the full banner has been on screen. */
   onSeen: () => void;
+  /**
+   * Drawn from the dataset alone, before the user's settings have been read:
+   * visible, so it can be on screen by the page's first paint, but silent to
+   * screen readers and not yet interactive, until the settings confirm it.
+   */
+  provisional?: boolean;
 }
 
 /** After this long without the user's attention the banner folds into the pill. */
@@ -45,7 +51,12 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
     this.onMode();
   }
 
-  override componentDidUpdate(_: VerdictBannerProps, previous: VerdictBannerState) {
+  override componentDidUpdate(previousProps: VerdictBannerProps, previous: VerdictBannerState) {
+    if (previousProps.provisional && !this.props.provisional) {
+      // Confirmed by the settings: start from the mode they call for.
+      if (this.state.mode !== this.props.initialMode) return this.setState({ mode: this.props.initialMode });
+      return this.onMode();
+    }
     if (previous.mode !== this.state.mode) this.onMode();
   }
 
@@ -55,7 +66,7 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
 
   private onMode() {
     clearInterval(this.timer);
-    if (this.state.mode !== 'full') return;
+    if (this.state.mode !== 'full' || this.props.provisional) return;
     this.props.onSeen();
     this.timer = setInterval(() => {
       if (!this.attention && this.state.facts === undefined) this.setState({ mode: 'pill' });
@@ -70,7 +81,7 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
   };
 
   override render() {
-    const { match, t, onDismiss, onSnooze, onRecordBaa } = this.props;
+    const { match, t, onDismiss, onSnooze, onRecordBaa, provisional } = this.props;
     const { mode, facts } = this.state;
     const family = familyOf(match.verdict);
     const headline = t(verdictKey('verdict', match.verdict));
@@ -90,6 +101,8 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
       <section
         class={`cc-root cc-banner cc-${family}`}
         aria-label={t('banner_label')}
+        aria-hidden={provisional ? 'true' : undefined}
+        inert={provisional}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();
@@ -101,7 +114,8 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
         onFocusIn={() => (this.attention = true)}
         onFocusOut={() => (this.attention = false)}
       >
-        <div class="cc-message" role={family === 'red' ? 'alert' : 'status'}>
+        {/* A new element once confirmed, so screen readers announce it then, once. */}
+        <div key={provisional ? 'provisional' : 'live'} class="cc-message" role={provisional ? undefined : family === 'red' ? 'alert' : 'status'}>
           <p class="cc-headline">
             <span class="cc-dot" aria-hidden="true" />
             <span class="cc-brand">CallCheck</span> {headline}

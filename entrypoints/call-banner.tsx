@@ -8,7 +8,16 @@ import type { FactsReply, RuntimeMessage } from '../extension/runtime-messages';
 import { nativeBrowser as browser } from '../extension/native-browser';
 import { readStored, STORED_KEYS, type Stored } from '../extension/stored';
 import { assess, type JudgedProduct, type Match } from '../utils/assess';
-import { bannerMode, withDismissal, withSeen, withSnooze, type BannerState } from '../utils/banner-state';
+import {
+  bannerMode,
+  DEFAULT_BANNER_PREFERENCES,
+  EMPTY_BANNER_STATE,
+  withDismissal,
+  withSeen,
+  withSnooze,
+  type BannerState,
+} from '../utils/banner-state';
+import { EMPTY_SETTINGS } from '../utils/settings-coerce';
 
 /**
  * The in-page banner, a content script that runs only on the dataset's call
@@ -42,7 +51,7 @@ export default defineUnlistedScript({
       // The same product and verdict on a new URL of a single-page app: the
       // banner the user already sees stays as it is.
       const key = `${match.entry.id}:${match.verdict}`;
-      if (shown?.key === key && banner.isMounted()) {
+      if (shown?.key === key && banner.isMounted() && !banner.isProvisional()) {
         shown.url = url;
         return;
       }
@@ -69,6 +78,17 @@ export default defineUnlistedScript({
       loadFacts: async (productId) => ((await send({ type: 'callcheck:facts', productId })) as FactsReply | undefined)?.facts ?? null,
     };
 
+    // Draw the banner from the dataset alone right away, so it can be on
+    // screen by the first paint; the stored settings (read above) confirm,
+    // change or remove it a few milliseconds later, usually before that paint.
+    const first = assess(location.href, slim, EMPTY_SETTINGS);
+    const firstMatch = first.ok ? first.match : null;
+    if (
+      firstMatch &&
+      bannerMode(firstMatch.verdict, firstMatch.entry.id, location.href, EMPTY_BANNER_STATE, DEFAULT_BANNER_PREFERENCES, Date.now()) === 'full'
+    ) {
+      banner.show(firstMatch, 'full', location.href, true);
+    }
     void update(location.href);
 
     // Single-page apps change the URL without a new page: the background tells
@@ -126,12 +146,19 @@ class BannerHost {
   private container: HTMLElement | null = null;
   private guard: MutationObserver | null = null;
 
+  private provisional = false;
+
   isMounted(): boolean {
     return this.host !== null;
   }
 
-  show(match: Match<JudgedProduct>, mode: 'full' | 'pill', url: string): void {
+  isProvisional(): boolean {
+    return this.provisional;
+  }
+
+  show(match: Match<JudgedProduct>, mode: 'full' | 'pill', url: string, provisional = false): void {
     if (!this.host) this.create();
+    this.provisional = provisional;
     const id = match.entry.id;
     render(
       <VerdictBanner
@@ -144,6 +171,7 @@ class BannerHost {
         onSnooze={(days) => this.actions.snooze(id, days)}
         onRecordBaa={() => this.actions.recordBaa(id)}
         onSeen={() => this.actions.seen(id)}
+        provisional={provisional}
       />,
       this.container!,
     );

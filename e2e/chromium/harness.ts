@@ -22,7 +22,16 @@ export interface ExtensionBrowser {
  * aborted, so nothing leaves the machine. The flags turn off Chromium's own
  * background traffic, which this closed network would refuse anyway.
  */
-export async function launchWithExtension(pages: (url: string) => string | undefined): Promise<ExtensionBrowser> {
+export interface Response {
+  body: string;
+  contentType?: string;
+  /** Server time before the answer, in ms. */
+  delayMs?: number;
+}
+
+export async function launchWithExtension(
+  pages: (url: string) => string | Response | undefined,
+): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'callcheck-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -46,8 +55,12 @@ export async function launchWithExtension(pages: (url: string) => string | undef
     const url = route.request().url();
     // The extension's own files are served by the browser from disk.
     if (url.startsWith('chrome-extension://')) return route.continue();
-    const body = pages(url.split('#')[0]!);
-    if (body !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    const answer = pages(url.split('#')[0]!);
+    if (answer !== undefined) {
+      const { body, contentType = 'text/html; charset=utf-8', delayMs = 0 } = typeof answer === 'string' ? { body: answer } : answer;
+      if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
+      return route.fulfill({ status: 200, contentType, body });
+    }
     unexpectedRequests.push(url);
     return route.abort();
   });

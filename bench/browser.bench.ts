@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:browser`: what a clinician waits for, measured in headless
+ * Chromium with the built extension. Prints numbers; asserts nothing.
+ *
+ * - over 24 navigations to call pages: median time from navigation start to
+ *   the banner being in the DOM, to DOMContentLoaded and to first contentful
+ *   paint, and the share of navigations where the banner came first. Two
+ *   kinds of page: shaped like a real call page (a render-blocking
+ *   stylesheet in the head, 25 ms of server time), and a bare page that
+ *   paints about 15 ms after the content script starts, the worst case: the
+ *   banner waits for one storage read (the user's BAAs, snoozes and
+ *   dismissals), which no browser lets a content script do synchronously;
+ * - the popup: time from opening it to its facts being rendered;
+ * - the content script's size, raw and gzipped, data included.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { callPage, callPageWithStylesheet, FIXTURE_STYLESHEET } from '../e2e/fixtures/pages';
+import { EXTENSION_DIR, launchWithExtension, tabIdOf } from '../e2e/chromium/harness';
+
+const URLS = [
+  'https://us02web.zoom.us/j/1',
+  'https://teams.live.com/meet/2',
+  'https://meet.google.com/abc-defg-hij',
+  'https://doxy.me/drsmith',
+  'https://web.whatsapp.com/',
+  'https://meet.jit.si/Room',
+  'https://www.twitch.tv/channel',
+  'https://web.skype.com/',
+];
+const ROUNDS = 3; // 24 navigations
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+type Row = { url: string; banner: number; dcl: number; fcp: number };
+
+async function main() {
+  const browser = await launchWithExtension((url) => {
+    if (url.endsWith('/callcheck-fixture/app.css')) return { body: FIXTURE_STYLESHEET, contentType: 'text/css', delayMs: 25 };
+    if (!url.startsWith('https://')) return undefined;
+    const { hostname, searchParams } = new URL(url);
+    return searchParams.get('page') === 'bare' ? callPage(hostname) : callPageWithStylesheet(hostname);
+  });
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('callcheck-banner')) {
+        (window as unknown as { __bannerAt: number }).__bannerAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+
+  const measure = async (kind: 'call' | 'bare'): Promise<Row[]> => {
+    const rows: Row[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const url of URLS) {
+        await page.goto(`${url}${url.includes('?') ? '&' : '?'}page=${kind}&round=${round}`);
+        const timing = await page.waitForFunction(() => {
+          const w = window as unknown as { __bannerAt?: number };
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+          return w.__bannerAt !== undefined && fcp && nav && nav.domContentLoadedEventStart > 0
+            ? { banner: w.__bannerAt, dcl: nav.domContentLoadedEventStart, fcp: fcp.startTime }
+            : null;
+        });
+        rows.push({ url, ...((await timing.jsonValue()) as Omit<Row, 'url'>) });
+      }
+    }
+    return rows;
+  };
+  const callRows = await measure('call');
+  const bareRows = await measure('bare');
+
+  const popupTimes: number[] = [];
+  const tabId = await tabIdOf(browser, page);
+  const popup = await browser.context.newPage();
+  for (let i = 0; i < 10; i++) {
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const rendered = await popup.waitForFunction(() => performance.getEntriesByName('callcheck:facts-rendered')[0]?.startTime);
+    popupTimes.push((await rendered.jsonValue()) as number);
+  }
+  await browser.close();
+
+  const script = readFileSync(`${EXTENSION_DIR}/call-banner.js`);
+  const report = (title: string, rows: Row[]) => {
+    const before = rows.filter((r) => r.banner <= r.fcp).length;
+    console.log(`\n${title}: ${rows.length} navigations`);
+    console.log(`  median navigation start → banner in DOM     ${ms(median(rows.map((r) => r.banner)))}`);
+    console.log(`  median navigation start → DOMContentLoaded  ${ms(median(rows.map((r) => r.dcl)))}`);
+    console.log(`  median navigation start → first paint (FCP) ${ms(median(rows.map((r) => r.fcp)))}`);
+    console.log(`  median banner − DOMContentLoaded            ${ms(median(rows.map((r) => r.banner - r.dcl)))}   (target ≤ 5 ms)`);
+    console.log(`  banner before first paint                   ${before}/${rows.length} = ${((100 * before) / rows.length).toFixed(0)}%   (target ≥ 95%)`);
+  };
+
+  console.log('CallCheck browser benchmark: headless Chromium, built extension');
+  report('Call-like pages (render-blocking stylesheet, 25 ms server time)', callRows);
+  report('Bare pages (worst case: paint ~15 ms after the content script starts)', bareRows);
+  console.log(`\npopup: median open → facts rendered           ${ms(median(popupTimes))}   (target ≤ 50 ms; ${popupTimes.length} opens)`);
+  console.log(
+    `content script call-banner.js                 ${script.length.toLocaleString('en-US')} B raw, ${gzipSync(script, { level: 9 }).length.toLocaleString('en-US')} B gzip   (target ≤ 12 KB = 12,288 B, data included)`,
+  );
+}
+
+await main();
