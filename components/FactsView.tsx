@@ -38,7 +38,7 @@ export function FactsView({ match, explainers, t, today, onRecordBaa }: FactsVie
       <section aria-labelledby="cc-next">
         <h2 id="cc-next">{t('popup_next_heading')}</h2>
         <p>{t(verdictKey('next', verdict))}</p>
-        {entry.origin === 'dataset' && (verdict === 'check-plan' || verdict === 'unverified') && (
+        {entry.origin === 'dataset' && verdict !== 'public' && verdict !== 'discontinued' && (
           <p>{entry.product.baa.detail}</p>
         )}
         {onRecordBaa && verdict !== 'approved' && verdict !== 'public' && verdict !== 'discontinued' && (
@@ -51,7 +51,12 @@ export function FactsView({ match, explainers, t, today, onRecordBaa }: FactsVie
       {entry.origin === 'dataset' ? (
         <section aria-label={t('sources_heading')}>
           <FactsTable rows={factRows(entry.product, t)} />
-          {entry.product.notes && <p class="cc-notes">{entry.product.notes}</p>}
+          {entry.product.notes && (
+            <details class="cc-notes">
+              <summary>{t('popup_notes')}</summary>
+              <p>{entry.product.notes}</p>
+            </details>
+          )}
           <p class={isStale(entry.product.reviewed, today) ? 'cc-stale' : 'cc-muted'}>
             {isStale(entry.product.reviewed, today)
               ? t('reviewed_stale', [entry.product.reviewed])

@@ -63,7 +63,11 @@ export function factRows(product: Product, t: Translate, compact = false): FactR
     row(
       'baa',
       t(`value_${snake(baa.value)}` as MessageKey),
-      [`${t('fact_plans')}: ${baa.plans}`, `${t('fact_how')}: ${t(`how_${snake(baa.how)}` as MessageKey)}. ${baa.detail}`],
+      [
+        `${t('fact_plans')}: ${baa.plans}`,
+        // The popup says how in "What to do next"; the banner has no such section.
+        `${t('fact_how')}: ${t(`how_${snake(baa.how)}` as MessageKey)}.${compact ? ` ${baa.detail}` : ''}`,
+      ],
       baa,
     ),
     row('e2ee', t(`value_${e2ee.value}` as MessageKey), [e2ee.limits], e2ee),
