@@ -1,32 +1,11 @@
 import { defineConfig } from 'wxt';
 import { assertValidDataset } from './utils/dataset-lint';
 import { callHostPatterns } from './utils/match-patterns';
-import { encodeSlim } from './utils/slim-dataset';
-import type { Plugin } from 'vite';
-import { resolve as resolvePath } from 'node:path';
+import { slimDatasetModule } from './scripts/slim-dataset-plugin';
 import vendors from './assets/vendors.json';
 
 // A dataset that breaks a rule fails the build, with every problem listed.
 const dataset = assertValidDataset(vendors);
-
-/**
- * `virtual:callcheck/slim-dataset`: what the content script needs of the
- * dataset (see utils/slim-dataset.ts) and the call-host match patterns, made
- * at build time from the one dataset.
- */
-function slimDatasetModule(): Plugin {
-  const id = 'virtual:callcheck/slim-dataset';
-  return {
-    name: 'callcheck:slim-dataset',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (resolved) =>
-      resolved === `\0${id}`
-        ? `import { decodeSlim } from ${JSON.stringify(resolvePath('utils/slim-dataset.ts'))};\n` +
-          `export default decodeSlim(${JSON.stringify(encodeSlim(dataset))});\n` +
-          `export const callHostMatches = ${JSON.stringify(callHostPatterns(dataset))};\n`
-        : undefined,
-  };
-}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -62,7 +41,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [slimDatasetModule()],
+    plugins: [slimDatasetModule(dataset)],
     build: { target: 'es2022' },
     // The dataset as JSON.parse("…"): parsed several times faster than the
     // same data as an object literal, which the popup feels when it opens.

@@ -30,3 +30,17 @@ describe('the message catalogue', () => {
     }
   });
 });
+
+describe('every locale', () => {
+  const locales = import.meta.glob<Catalog>('../public/_locales/*/messages.json', { eager: true, import: 'default' });
+
+  it.each(Object.keys(locales))('%s has exactly the English keys, with the same placeholders', (path) => {
+    const catalogue = locales[path]!;
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(catalog).sort());
+    for (const [key, entry] of Object.entries(catalog)) {
+      const placeholders = (e: Catalog[string] | undefined) =>
+        [...(e?.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g) ?? [])].map((m) => m[1]!.toLowerCase()).sort();
+      expect(placeholders(catalogue[key]), `${path} ${key}`).toEqual(placeholders(entry));
+    }
+  });
+});

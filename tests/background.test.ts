@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../public/_locales/en/messages.json';
+import { formatMessage, type Catalog } from '../utils/messages';
+
+// fakeBrowser has no message catalogue: answer from the English one, as the browser would.
+fakeBrowser.i18n.getMessage = ((key: string, args?: string | string[]) =>
+  formatMessage(en as Catalog, key, typeof args === 'string' ? [args] : (args ?? []))) as typeof fakeBrowser.i18n.getMessage;
+
+async function startBackground() {
+  const { default: background } = await import('../entrypoints/background');
+  background.main();
+}
+
+async function navigate(url: string) {
+  const tab = await fakeBrowser.tabs.create({ url });
+  await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url, status: 'loading' }, tab);
+  return tab.id!;
+}
+
+const badge = async (tabId: number) => ({
+  text: await fakeBrowser.action.getBadgeText({ tabId }),
+  title: await fakeBrowser.action.getTitle({ tabId }),
+});
+
+describe('background badge', () => {
+  let sentToTabs: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+    // Messages to content scripts: recorded, as there is no page to receive them.
+    sentToTabs = vi.fn(async () => undefined);
+    fakeBrowser.tabs.sendMessage = sentToTabs as unknown as typeof fakeBrowser.tabs.sendMessage;
+  });
+
+  it('sets the badge text and title of a call tab from assess', async () => {
+    await startBackground();
+    const tabId = await navigate('https://teams.live.com/meet/1');
+    await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('NO'));
+    expect((await badge(tabId)).title).toBe('CallCheck: Microsoft Teams (free) / Teams personal – No BAA: not for patient sessions');
+    // The tab's content script hears of the new URL (single-page apps).
+    expect(sentToTabs).toHaveBeenCalledWith(tabId, { type: 'callcheck:location', url: 'https://teams.live.com/meet/1' });
+  });
+
+  it('clears the badge when the tab leaves for a page it cannot see', async () => {
+    await startBackground();
+    const tabId = await navigate('https://doxy.me/room');
+    await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('PLAN'));
+    const tab = await fakeBrowser.tabs.get(tabId);
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, { ...tab, url: undefined });
+    await vi.waitFor(async () => expect((await badge(tabId)).text).toBe(''));
+  });
+
+  it('uses stored approvals, so a recorded BAA turns the badge green', async () => {
+    await fakeBrowser.storage.local.set({ settings: { approvals: [{ productId: 'zoom' }] } });
+    await startBackground();
+    const tabId = await navigate('https://us02web.zoom.us/j/1');
+    await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('OK'));
+  });
+
+  it('answers the banner with the key facts of a product, and no one else', async () => {
+    await startBackground();
+    const ask = async (message: unknown, sender: { id?: string }) => {
+      const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+      return reply as { facts: { key: string }[] | null } | undefined;
+    };
+    const own = { id: fakeBrowser.runtime.id };
+    expect((await ask({ type: 'callcheck:facts', productId: 'zoom' }, own))?.facts?.map((row) => row.key)).toEqual([
+      'baa',
+      'e2ee',
+      'transit',
+      'status',
+    ]);
+    expect(await ask({ type: 'callcheck:facts', productId: 'no-such-product' }, own)).toEqual({ facts: null });
+    expect(await ask({ type: 'callcheck:facts', productId: '<img src=x>' }, own)).toBeUndefined();
+    expect(await ask({ type: 'callcheck:facts', productId: 'zoom' }, { id: 'another-extension' })).toBeUndefined();
+  });
+});
