@@ -5,7 +5,7 @@ import { factRows } from '../components/fact-rows';
 import { verdictKey } from '../components/verdict-text';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
-import { loadStored, STORED_KEYS } from '../extension/storage';
+import { loadStored } from '../extension/storage';
 import { assess, VERDICT_FAMILY } from '../utils/assess';
 import { dataset } from '../utils/dataset';
 
@@ -27,8 +27,9 @@ export default defineBackground(() => {
     }
   });
 
+  // Only settings change a verdict; banner state (snoozes, dismissals) does not touch the badge.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && STORED_KEYS.some((key) => key in changes)) void refreshAllBadges();
+    if (area === 'local' && 'settings' in changes) void refreshAllBadges();
   });
   browser.runtime.onStartup.addListener(() => void refreshAllBadges());
   browser.runtime.onInstalled.addListener(() => void refreshAllBadges());

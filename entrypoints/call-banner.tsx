@@ -105,7 +105,9 @@ export default defineUnlistedScript({
     const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'local' || !STORED_KEYS.some((key) => key in changes)) return;
       stored = loadStored();
-      shown = null;
+      // New settings or preferences redraw the banner; a snooze or dismissal
+      // made elsewhere can only hide it, which update() does by itself.
+      if ('settings' in changes || 'preferences' in changes) shown = null;
       void update(location.href);
     };
     browser.storage.onChanged.addListener(onStorageChanged);
