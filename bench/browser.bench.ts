@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { callPage, callPageWithStylesheet, FIXTURE_STYLESHEET } from '../e2e/fixtures/pages';
-import { EXTENSION_DIR, launchWithExtension, tabIdOf } from '../e2e/chromium/harness';
+import { EXTENSION_DIR, launchWithExtension, recordBannerTime, tabIdOf } from '../e2e/chromium/harness';
 
 const URLS = [
   'https://us02web.zoom.us/j/1',
@@ -47,14 +47,7 @@ async function main() {
     return searchParams.get('page') === 'bare' ? callPage(hostname) : callPageWithStylesheet(hostname);
   });
   const page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('callcheck-banner')) {
-        (window as unknown as { __bannerAt: number }).__bannerAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await recordBannerTime(page);
 
   const measure = async (kind: 'call' | 'bare'): Promise<Row[]> => {
     const rows: Row[] = [];

@@ -5,8 +5,16 @@
  * summary table (URL, verdict, badge, banner time).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { badgeOf, eventually, launchWithExtension, readBanner, tabIdOf } from '../e2e/chromium/harness';
+import {
+  badgeOf,
+  bannerTime,
+  eventually,
+  launchWithExtension,
+  openPopup,
+  readBanner,
+  recordBannerTime,
+  tabIdOf,
+} from '../e2e/chromium/harness';
 import { callPage } from '../e2e/fixtures/pages';
 
 interface Scenario {
@@ -55,21 +63,16 @@ async function main() {
 
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1200, height: 760 });
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('callcheck-banner')) {
-          (window as unknown as { __bannerAt: number }).__bannerAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await recordBannerTime(page);
     await page.goto(scenario.url);
     const banner = await eventually(() => readBanner(page), (b) => b !== null);
     await page.waitForTimeout(400); // let the entrance animation finish
     await page.screenshot({ path: `${OUT}/banner-${scenario.verdict}.png` });
-    const bannerAt = (await page.evaluate(() => (window as unknown as { __bannerAt?: number }).__bannerAt)) ?? NaN;
+    const bannerAt = (await bannerTime(page)) ?? NaN;
     const badge = await eventually(() => badgeOf(browser, page), (b) => b.text !== '');
-    await shootPopup(browser.probe, page, await tabIdOf(browser, page), `${OUT}/popup-${scenario.verdict}.png`, browser.extensionId);
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    await popup.screenshot({ path: `${OUT}/popup-${scenario.verdict}.png`, fullPage: true });
+    await popup.close();
     rows.push(
       `| ${scenario.url} | ${scenario.verdict} | ${badge.text} | ${banner ? `${bannerAt.toFixed(0)} ms` : 'none'} | ${scenario.note ?? ''} |`,
     );
@@ -101,15 +104,6 @@ async function main() {
   ].join('\n');
   await writeFile(`${OUT}/summary.md`, summary);
   console.log(summary);
-}
-
-async function shootPopup(probe: Page, _page: Page, tabId: number, path: string, extensionId: string) {
-  const popup = await probe.context().newPage();
-  await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('body[data-ready]');
-  await popup.screenshot({ path, fullPage: true });
-  await popup.close();
 }
 
 await main();

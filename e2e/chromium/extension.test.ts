@@ -9,8 +9,11 @@ import {
   clickInBanner,
   eventually,
   EXTENSION_DIR,
+  bannerTime,
   launchWithExtension,
+  openPopup,
   readBanner,
+  recordBannerTime,
   tabIdOf,
   type ExtensionBrowser,
 } from './harness';
@@ -109,21 +112,13 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('shows the banner before the page first paints', async () => {
     const page = await browser.context.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('callcheck-banner')) {
-          (window as any).__bannerAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await recordBannerTime(page);
     await page.goto('https://teams.live.com/meet/first-paint');
     const timing = await eventually(
-      () =>
-        page.evaluate(() => ({
-          banner: (window as any).__bannerAt as number | undefined,
-          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-        })),
+      async () => ({
+        banner: await bannerTime(page),
+        paint: await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime),
+      }),
       (t) => t.banner !== undefined && t.paint !== undefined,
     );
     expect(timing.banner).toBeLessThanOrEqual(timing.paint!);
@@ -263,9 +258,7 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
   it('popup shows the facts for a call tab, with sources and what to do next', async () => {
     const page = await open('https://teams.live.com/meet/popup');
     const tabId = await tabIdOf(browser, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready]');
+    const popup = await openPopup(browser, tabId);
     const text = await popup.locator('body').innerText();
     expect(text).toMatch(/Microsoft Teams \(free\)/);
     expect(text).toMatch(/No BAA: not for patient sessions/);
@@ -283,9 +276,7 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
   it('popup on any other tab says so and searches the whole dataset', async () => {
     const page = await open('https://www.example.org/');
     const tabId = await tabIdOf(browser, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('body[data-ready]');
+    const popup = await openPopup(browser, tabId);
     expect(await popup.locator('body').innerText()).toMatch(/not a call platform CallCheck knows/);
     await popup.getByLabel('Look up a call platform').fill('facetime');
     await popup.getByRole('button', { name: /FaceTime/ }).click();

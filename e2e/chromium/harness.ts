@@ -255,3 +255,32 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
   }
   return value;
 }
+
+/**
+ * Records, in the page itself, when the banner's element first appears:
+ * `bannerTime(page)` reads it back (ms since navigation start). Call before
+ * navigating.
+ */
+export async function recordBannerTime(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('callcheck-banner')) {
+        (window as unknown as { __bannerAt: number }).__bannerAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+export function bannerTime(page: Page): Promise<number | undefined> {
+  return page.evaluate(() => (window as unknown as { __bannerAt?: number }).__bannerAt);
+}
+
+/** Opens the popup for a tab, as the toolbar button would, once its facts are rendered. */
+export async function openPopup(browser: ExtensionBrowser, tabId: number, width = 420): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('body[data-ready]');
+  return popup;
+}
