@@ -17,7 +17,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: 'CallCheck' },
-    permissions: ['storage'],
+    // scripting: the banner on custom vendors' hosts, registered at run time
+    // for the hosts the user grants (optional_host_permissions); the
+    // install-time host list stays the dataset's call hosts.
+    permissions: ['storage', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: callHostPatterns(dataset),
     browser_specific_settings: {
       gecko: {

@@ -3,13 +3,20 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { callHostMatches } from 'virtual:callcheck/slim-dataset';
 import { factRows } from '../components/fact-rows';
 import { verdictKey } from '../components/verdict-text';
+import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
-import { loadStored } from '../extension/storage';
+import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
+import { bannerStateItem, loadStored, preferencesItem, settingsItem } from '../extension/storage';
+import { storage } from 'wxt/utils/storage';
 import { assess, VERDICT_FAMILY } from '../utils/assess';
+import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/banner-state';
 import { dataset } from '../utils/dataset';
+import { EMPTY_SETTINGS } from '../utils/settings-coerce';
+import type { Settings } from '../utils/settings-schema';
 
 const FAMILY_COLOUR = { red: '#a1231b', amber: '#7a4f00', green: '#1e6b34' } as const;
+const CUSTOM_SCRIPT_ID = 'callcheck-custom-vendors';
 
 /**
  * The background keeps no state that matters: every event recomputes from the
@@ -29,14 +36,21 @@ export default defineBackground(() => {
 
   // Only settings change a verdict; banner state (snoozes, dismissals) does not touch the badge.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) void refreshAllBadges();
+    if (area !== 'local' || !('settings' in changes)) return;
+    void syncCustomScripts().then(refreshAllBadges);
   });
-  browser.runtime.onStartup.addListener(() => void refreshAllBadges());
-  browser.runtime.onInstalled.addListener(() => void refreshAllBadges());
+  // Custom vendors' content scripts are registered again at every start and
+  // update, and follow the user's grants and revocations.
+  browser.runtime.onStartup.addListener(() => void syncCustomScripts().then(refreshAllBadges));
+  browser.runtime.onInstalled.addListener(() => void syncCustomScripts().then(refreshAllBadges));
+  browser.permissions.onAdded.addListener(() => void syncCustomScripts().then(refreshAllBadges));
+  browser.permissions.onRemoved.addListener(() => void syncCustomScripts().then(refreshAllBadges));
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     // Only CallCheck's own content scripts and pages, never a web page.
     if (sender.id !== browser.runtime.id) return;
+    const settingsRequest = parseSettingsRequest(raw);
+    if (settingsRequest) return handleSettingsRequest(settingsRequest, sender);
     const message = parseRuntimeMessage(raw);
     if (!message) return;
     if (message.type === 'callcheck:facts') {
@@ -50,6 +64,38 @@ export default defineBackground(() => {
     return;
   });
 });
+
+async function handleSettingsRequest(
+  request: NonNullable<ReturnType<typeof parseSettingsRequest>>,
+  sender: Browser.runtime.MessageSender,
+): Promise<SettingsReply> {
+  if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+    return { ok: false, error: 'Only CallCheck’s own pages may change its settings.' };
+  }
+  if ('invalid' in request) return { ok: false, error: request.invalid };
+  try {
+    if (request.type === 'callcheck:save-settings') {
+      // One write for both items: an import lands whole or not at all.
+      await storage.setItems([
+        { item: settingsItem, value: request.settings },
+        ...(request.preferences ? [{ item: preferencesItem, value: request.preferences }] : []),
+      ]);
+    } else if (request.type === 'callcheck:clear-snoozes') {
+      const state = (await loadStored()).bannerState;
+      await bannerStateItem.setValue({ ...state, snoozes: {} });
+    } else {
+      await storage.setItems([
+        { item: settingsItem, value: EMPTY_SETTINGS },
+        { item: preferencesItem, value: DEFAULT_BANNER_PREFERENCES },
+        { item: bannerStateItem, value: EMPTY_BANNER_STATE },
+      ]);
+    }
+    return { ok: true };
+  } catch (error) {
+    // Quota and other storage errors go back to the page, which shows them.
+    return { ok: false, error: String((error as Error)?.message ?? error) };
+  }
+}
 
 async function showBadge(tabId: number, url: string | undefined): Promise<void> {
   const result = url ? assess(url, dataset, (await loadStored()).settings) : null;
@@ -72,8 +118,32 @@ async function showBadge(tabId: number, url: string | undefined): Promise<void> 
   }
 }
 
+async function grantedCustomPatterns(settings: Settings): Promise<string[]> {
+  const patterns = customScriptPatterns(settings, dataset);
+  const granted = await Promise.all(patterns.map((origin) => browser.permissions.contains({ origins: [origin] })));
+  return patterns.filter((_, i) => granted[i]);
+}
+
+/**
+ * One dynamically registered content script (the same banner script) for
+ * the custom vendors' hosts the user has granted. Hosts already covered by
+ * the dataset's own content script are left out, so no page gets two.
+ */
+async function syncCustomScripts(): Promise<void> {
+  const matches = await grantedCustomPatterns((await loadStored()).settings);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+  if (matches.length === 0) {
+    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+    return;
+  }
+  const script = { id: CUSTOM_SCRIPT_ID, matches, js: ['call-banner.js'], runAt: 'document_start' as const };
+  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([script]);
+}
+
 async function refreshAllBadges(): Promise<void> {
   // With host permissions only, this finds the call tabs and nothing else.
-  const tabs = await browser.tabs.query({ url: callHostMatches });
+  const custom = await grantedCustomPatterns((await loadStored()).settings);
+  const tabs = await browser.tabs.query({ url: [...callHostMatches, ...custom] });
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : showBadge(tab.id, tab.url))));
 }

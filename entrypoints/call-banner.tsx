@@ -31,6 +31,11 @@ import { EMPTY_SETTINGS } from '../utils/settings-coerce';
  */
 export default defineUnlistedScript({
   main() {
+    // The bundled and the custom-vendor registrations never overlap, but a
+    // second copy in the same page must never draw a second banner.
+    const flag = globalThis as { __callcheckBanner?: boolean };
+    if (flag.__callcheckBanner) return;
+    flag.__callcheckBanner = true;
     const banner = new BannerHost();
     // The first thing it does: ask storage, so the answer is back before the
     // parser has anything to paint.

@@ -16,7 +16,7 @@ describe('the message catalogue', () => {
 
   it('defines a placeholder for every $NAME$ a message uses, and uses every placeholder it defines', () => {
     for (const [key, entry] of Object.entries(catalog)) {
-      const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
+      const used = [...new Set([...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
       const defined = Object.keys(entry.placeholders ?? {}).sort();
       expect(used, key).toEqual(defined);
     }

@@ -51,6 +51,7 @@ export function coerceSettings(raw: unknown): Settings {
           e2ee: oneOf(E2EE_VALUES, c.e2ee, 'unknown'),
           ...optionalText('notes', c.notes),
           sources: list(c.sources).filter((u): u is string => typeof u === 'string' && /^https?:\/\//.test(u)),
+          ...(c.allowIp === true ? { allowIp: true } : {}),
         },
       ];
     }),

@@ -34,7 +34,9 @@ export const CustomVendorSchema = v.strictObject({
   baa: v.picklist(BAA_VALUES),
   e2ee: v.optional(v.picklist(E2EE_VALUES), 'unknown'),
   notes: v.optional(ShortText),
-  sources: v.optional(v.array(v.pipe(v.string(), v.url())), []),
+  sources: v.optional(v.pipe(v.array(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'sources are web addresses'))), v.maxLength(20)), []),
+  /** Lets its sites be IP addresses (a clinic's own server without a name). */
+  allowIp: v.optional(v.boolean()),
 });
 
 export const SettingsSchema = v.strictObject({

@@ -1,24 +1,56 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '../../components/page.css';
-import { RecordBaa } from '../../components/RecordBaa';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
-import { loadStored, settingsItem } from '../../extension/storage';
+import type { SettingsReply, SettingsRequest } from '../../extension/settings-api';
+import { loadStored, STORED_KEYS } from '../../extension/storage';
+import { assessAll } from '../../utils/assess';
 import { dataset } from '../../utils/dataset';
+import { exportSettingsFile } from '../../utils/settings-file';
 
-/** Options: record the BAAs you have signed. `#record=<product id>` preselects one. */
-async function main() {
-  const { settings } = await loadStored();
-  const preselect = new URLSearchParams(location.hash.slice(1)).get('record') ?? undefined;
-  render(
-    <RecordBaa
-      products={dataset.products}
-      initialSettings={settings}
-      preselect={preselect}
-      t={t}
-      save={(next) => settingsItem.setValue(next)}
-    />,
-    document.getElementById('app')!,
-  );
+/**
+ * Options: wiring only. Reads the stored settings, renders, and sends every
+ * change to the background, which validates it and writes it.
+ * `#record=<product id>` preselects a product to record a BAA for.
+ */
+async function send(request: SettingsRequest): Promise<string | null> {
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as SettingsReply | undefined;
+    return reply?.ok ? null : (reply?.error ?? 'no answer from CallCheck');
+  } catch (error) {
+    return String((error as Error)?.message ?? error);
+  }
 }
 
-void main();
+async function draw() {
+  const { settings, preferences, bannerState } = await loadStored();
+  const bundle = { settings, preferences };
+  const all = assessAll(dataset, settings);
+  const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
+  const model: OptionsModel = {
+    t,
+    dataset,
+    bundle,
+    bannerState,
+    all,
+    nameOf: (id) => names.get(id) ?? id,
+    save: (next) => send({ type: 'callcheck:save-settings', settings: next.settings, preferences: next.preferences }),
+    clearSnoozes: () => send({ type: 'callcheck:clear-snoozes' }),
+    reset: () => send({ type: 'callcheck:reset' }),
+    requestOrigins: (origins) => browser.permissions.request({ origins }),
+    hasOrigins: (origins) => browser.permissions.contains({ origins }),
+    exportFile: () => exportSettingsFile(bundle, new Date()),
+    today: new Date().toISOString().slice(0, 10),
+  };
+  const preselect = new URLSearchParams(location.hash.slice(1)).get('record') ?? undefined;
+  render(<OptionsApp model={model} preselect={preselect} />, document.getElementById('app')!);
+  document.body.dataset.ready = 'true';
+}
+
+void draw();
+// Whatever changed the settings (this page, another tab, an import), draw again.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && STORED_KEYS.some((key) => key in changes)) void draw();
+});

@@ -1,0 +1,162 @@
+import { useState } from 'preact/hooks';
+import { isRealDate } from '../../utils/dataset-schema';
+import type { Approval, Block } from '../../utils/settings-schema';
+import { Status } from './Status';
+import { useOptions } from './context';
+
+/**
+ * "We have a signed BAA with this vendor" and "block this platform": the
+ * two decisions that override what the dataset says, everywhere.
+ */
+export function Decisions({ preselect }: { preselect?: string | undefined }) {
+  const { t, bundle, all, nameOf, save } = useOptions();
+  const { settings } = bundle;
+  const choices = all.map((m) => ({ id: m.entry.id, name: m.entry.name })).sort((a, b) => a.name.localeCompare(b.name));
+  const [productId, setProductId] = useState(choices.some((c) => c.id === preselect) ? preselect! : (choices[0]?.id ?? ''));
+  const [signedOn, setSignedOn] = useState('');
+  const [plan, setPlan] = useState('');
+  const [note, setNote] = useState('');
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [blockId, setBlockId] = useState(choices[0]?.id ?? '');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const persist = async (next: typeof settings, success: string) => {
+    const error = await save({ ...bundle, settings: next });
+    setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: success });
+  };
+
+  const record = (event: Event) => {
+    event.preventDefault();
+    if (signedOn && (!isRealDate(signedOn) || signedOn > new Date().toISOString().slice(0, 10))) {
+      setDateError(t('options_error_date'));
+      return;
+    }
+    setDateError(null);
+    const approval: Approval = {
+      productId,
+      by: 'user',
+      ...(signedOn ? { signedOn } : {}),
+      ...(plan.trim() ? { plan: plan.trim().slice(0, 500) } : {}),
+      ...(note.trim() ? { note: note.trim().slice(0, 500) } : {}),
+    };
+    void persist(
+      { ...settings, approvals: [...settings.approvals.filter((a) => a.productId !== productId), approval] },
+      t('options_saved', [nameOf(productId)]),
+    );
+  };
+
+  const block = (event: Event) => {
+    event.preventDefault();
+    const entry: Block = { productId: blockId, by: 'user' };
+    void persist(
+      { ...settings, blocks: [...settings.blocks.filter((b) => b.productId !== blockId), entry] },
+      t('options_saved_block', [nameOf(blockId)]),
+    );
+  };
+
+  const productSelect = (id: string, value: string, onChange: (v: string) => void) => (
+    <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+      {choices.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <section id="decisions" aria-labelledby="decisions-heading">
+      <h2 id="decisions-heading">{t('options_decisions_heading')}</h2>
+      <form onSubmit={record} class="cc-form">
+        <h3>{t('options_record_heading')}</h3>
+        <div class="cc-field">
+          <label for="baa-product">{t('options_product')}</label>
+          {productSelect('baa-product', productId, setProductId)}
+        </div>
+        <div class="cc-field">
+          <label for="baa-date">{t('options_signed_on')}</label>
+          <input
+            id="baa-date"
+            type="date"
+            value={signedOn}
+            aria-invalid={dateError ? 'true' : undefined}
+            aria-describedby={dateError ? 'baa-date-error' : undefined}
+            onInput={(e) => setSignedOn((e.target as HTMLInputElement).value)}
+          />
+          {dateError && (
+            <p id="baa-date-error" class="cc-error" role="alert">
+              {dateError}
+            </p>
+          )}
+        </div>
+        <div class="cc-field">
+          <label for="baa-plan">{t('options_plan')}</label>
+          <input id="baa-plan" type="text" maxLength={500} value={plan} onInput={(e) => setPlan((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="cc-field">
+          <label for="baa-note">{t('options_note')}</label>
+          <textarea id="baa-note" maxLength={500} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        </div>
+        <button type="submit">{t('options_save')}</button>
+      </form>
+
+      <form onSubmit={block} class="cc-form">
+        <h3>{t('options_block_heading')}</h3>
+        <div class="cc-field">
+          <label for="block-product">{t('options_product')}</label>
+          {productSelect('block-product', blockId, setBlockId)}
+        </div>
+        <button type="submit">{t('options_block')}</button>
+      </form>
+      <Status status={status} />
+
+      <h3>{t('options_recorded_heading')}</h3>
+      {settings.approvals.length === 0 ? (
+        <p>{t('options_none_recorded')}</p>
+      ) : (
+        <ul class="cc-list">
+          {settings.approvals.map((a) => (
+            <li key={a.productId}>
+              <span>
+                {nameOf(a.productId)}
+                {a.signedOn ? ` (${a.signedOn})` : ''}
+                {a.plan ? ` – ${a.plan}` : ''}
+                {a.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}
+              </span>{' '}
+              <button
+                type="button"
+                aria-label={t('options_remove_named', [nameOf(a.productId)])}
+                onClick={() =>
+                  void persist({ ...settings, approvals: settings.approvals.filter((x) => x.productId !== a.productId) }, t('options_removed', [nameOf(a.productId)]))
+                }
+              >
+                {t('options_remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('options_blocked_heading')}</h3>
+      {settings.blocks.length === 0 ? (
+        <p>{t('options_none_blocked')}</p>
+      ) : (
+        <ul class="cc-list">
+          {settings.blocks.map((b) => (
+            <li key={b.productId}>
+              <span>{nameOf(b.productId)}</span>{' '}
+              <button
+                type="button"
+                aria-label={t('options_unblock_named', [nameOf(b.productId)])}
+                onClick={() =>
+                  void persist({ ...settings, blocks: settings.blocks.filter((x) => x.productId !== b.productId) }, t('options_removed', [nameOf(b.productId)]))
+                }
+              >
+                {t('options_unblock')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

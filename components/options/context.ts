@@ -1,0 +1,35 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Match } from '../../utils/assess';
+import type { BannerState } from '../../utils/banner-state';
+import type { Dataset } from '../../utils/dataset-schema';
+import type { Translate } from '../../utils/messages';
+import type { SettingsBundle } from '../../utils/settings-file';
+
+/** What every section of the options page reads, and the one way to change it. */
+export interface OptionsModel {
+  t: Translate;
+  dataset: Dataset;
+  bundle: SettingsBundle;
+  bannerState: BannerState;
+  /** Every product and custom vendor, judged with the current settings. */
+  all: Match[];
+  nameOf: (id: string) => string;
+  /** Saves through the background; resolves to an error text, or null when saved. */
+  save: (next: SettingsBundle) => Promise<string | null>;
+  clearSnoozes: () => Promise<string | null>;
+  reset: () => Promise<string | null>;
+  /** Asks the browser for these origins; must run inside a click. */
+  requestOrigins: (origins: string[]) => Promise<boolean>;
+  hasOrigins: (origins: string[]) => Promise<boolean>;
+  exportFile: () => string;
+  today: string;
+}
+
+export const OptionsContext = createContext<OptionsModel | null>(null);
+
+export function useOptions(): OptionsModel {
+  const model = useContext(OptionsContext);
+  if (!model) throw new Error('OptionsContext missing');
+  return model;
+}
