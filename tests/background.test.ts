@@ -31,13 +31,16 @@ describe('background badge', () => {
     // Messages to content scripts: recorded, as there is no page to receive them.
     sentToTabs = vi.fn(async () => undefined);
     fakeBrowser.tabs.sendMessage = sentToTabs as unknown as typeof fakeBrowser.tabs.sendMessage;
+    // Permission events, which fakeBrowser does not implement: nothing grants or revokes here.
+    const quietEvent = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn(() => false) });
+    Object.assign(fakeBrowser.permissions, { onAdded: quietEvent(), onRemoved: quietEvent() });
   });
 
   it('sets the badge text and title of a call tab from assess', async () => {
     await startBackground();
     const tabId = await navigate('https://teams.live.com/meet/1');
     await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('NO'));
-    expect((await badge(tabId)).title).toBe('CallCheck: Microsoft Teams (free) / Teams personal – No BAA: not for patient sessions');
+    expect((await badge(tabId)).title).toBe('CallCheck: Microsoft Teams (free) – No BAA: not for patient sessions');
     // The tab's content script hears of the new URL (single-page apps).
     expect(sentToTabs).toHaveBeenCalledWith(tabId, { type: 'callcheck:location', url: 'https://teams.live.com/meet/1' });
   });

@@ -44,9 +44,9 @@ describe('settings file', () => {
     expect(changes.map((c) => english(c.key, c.args))).toEqual([
       'Remove the vendor Our Jitsi',
       'Remove the vendor Clinic Zoom',
-      'Update the BAA record for Zoom Workplace (Meetings)',
+      'Update the BAA record for Zoom Workplace',
       'Record a BAA with Google Meet',
-      'Unblock Apple FaceTime (including FaceTime links joined in a browser)',
+      'Unblock FaceTime',
       'Change which verdicts show a banner',
     ]);
   });

@@ -235,7 +235,7 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     const webex = await open('https://clinic.webex.com/meet/dr.smith');
     const banner = await eventually(() => readBanner(webex), (b) => b !== null);
     expect(banner).toMatchObject({ role: 'alert' });
-    expect(banner!.text).toMatch(/Your organization blocked Cisco Webex/);
+    expect(banner!.text).toMatch(/Your organization blocked Webex/);
     expect((await badgeOf(browser, webex)).text).toBe('BLK');
     await zoom.close();
     await webex.close();
