@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { callPage } from '../fixtures/pages';
+import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readBanner, tabIdOf, type ExtensionBrowser } from './harness';
+
+const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
+
+describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let options: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready]');
+  });
+
+  const storedSettings = () => browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.get('settings'));
+
+  it('records a BAA for Zoom through the form, and Zoom turns approved in badge and banner', async () => {
+    const before = await browser.context.newPage();
+    await before.goto('https://us02web.zoom.us/j/1');
+    expect((await eventually(() => badgeOf(browser, before), (b) => b.text !== '')).text).toBe('PLAN');
+
+    await options.getByLabel('Platform', { exact: true }).first().selectOption({ label: 'Zoom Workplace' });
+    await options.getByLabel('Date signed (optional)').fill('2026-01-15');
+    await options.getByLabel('Plan or account covered (optional)').fill('Zoom for Healthcare');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => options.getByRole('status').first().innerText()).toMatch(/Zoom Workplace is now recorded/);
+
+    // The open Zoom tab follows at once; a new one starts approved.
+    expect((await eventually(() => badgeOf(browser, before), (b) => b.text === 'OK')).text).toBe('OK');
+    const after = await browser.context.newPage();
+    await after.goto('https://us02web.zoom.us/j/2');
+    expect((await eventually(() => badgeOf(browser, after), (b) => b.text !== '')).text).toBe('OK');
+    await after.waitForTimeout(300);
+    expect(await readBanner(after)).toBeNull();
+    const popup = await openPopup(browser, await tabIdOf(browser, after));
+    expect(await popup.locator('h1').innerText()).toMatch(/BAA on record/);
+    expect(await popup.locator('body').innerText()).toMatch(/signed 2026-01-15/);
+    await Promise.all([before.close(), after.close(), popup.close()]);
+  });
+
+  it('blocks a platform through the form', async () => {
+    await options.getByLabel('Platform', { exact: true }).nth(1).selectOption({ label: 'Doxy.me' });
+    await options.getByRole('button', { name: 'Block', exact: true }).click();
+    await expect.poll(async () => (await storedSettings()).settings?.blocks).toEqual([{ productId: 'doxy-me', by: 'user' }]);
+    const page = await browser.context.newPage();
+    await page.goto('https://doxy.me/drsmith');
+    expect((await eventually(() => readBanner(page), (b) => b !== null))?.text).toMatch(/You blocked Doxy\.me/);
+    await page.close();
+  });
+
+  it('says exactly what is wrong with a domain, next to the field, and saves nothing', async () => {
+    await options.getByLabel('Name', { exact: true }).fill('Our video');
+    for (const [domain, message] of [
+      ['https://video.example.org', /Leave out the scheme/],
+      ['co.uk', /co\.uk is a public suffix/],
+      ['video.example.org/visit', /path prefix field/],
+      ['10.0.0.5', /IP addresses are not accepted/],
+    ] as const) {
+      await options.getByLabel('Domains, one per line').fill(domain);
+      await options.getByRole('button', { name: 'Add vendor' }).click();
+      await expect.poll(() => options.locator('#custom-domains-error').innerText()).toMatch(message);
+      expect(await options.getByLabel('Domains, one per line').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => options.getByRole('alert').first().innerText()).toMatch(/correct the fields/);
+    }
+    expect((await storedSettings()).settings).toBeUndefined();
+  });
+
+  it('refuses a bad import and keeps the old settings exactly', async () => {
+    await browser.probe.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({ settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] } }),
+    );
+    const before = await storedSettings();
+    for (const [name, content, message] of [
+      ['junk.json', '{"format": "callcheck', /not a JSON file/],
+      ['other.json', JSON.stringify({ format: 'callcheck-settings', version: 9, settings: {} }), /newer CallCheck/],
+      [
+        'hostile.json',
+        JSON.stringify({ format: 'callcheck-settings', version: 1, settings: { approvals: [{ productId: 'zoom', note: '<img src=x onerror=alert(1)>' }] } }),
+        /contains HTML or a script/,
+      ],
+    ] as const) {
+      await options.getByLabel('Import a settings file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await expect.poll(() => options.locator('#import-errors').innerText()).toMatch(message);
+      expect(await options.locator('#import-errors').getAttribute('role')).toBe('alert');
+    }
+    expect(await storedSettings()).toEqual(before);
+  });
+
+  it('previews an import, then applies all of it; export gives the same file back', async () => {
+    const file = {
+      format: 'callcheck-settings',
+      version: 1,
+      settings: {
+        approvals: [{ productId: 'google-meet', signedOn: '2026-03-01', by: 'user' }],
+        blocks: [{ productId: 'facetime', by: 'user' }],
+        customVendors: [{ id: 'custom-our-jitsi', name: 'Our Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'not-applicable', e2ee: 'optional', sources: [] }],
+      },
+      preferences: { bannerVerdicts: ['blocked', 'public', 'discontinued', 'no-baa', 'check-plan', 'unverified'] },
+    };
+    await options.getByLabel('Import a settings file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    const preview = options.getByRole('region', { name: 'Importing this file will:' });
+    await expect.poll(() => preview.innerText()).toMatch(/Add the vendor Our Jitsi[\s\S]*Record a BAA with Google Meet[\s\S]*Block FaceTime/);
+    await options.getByRole('button', { name: 'Apply all changes' }).click();
+    await expect.poll(async () => (await storedSettings()).settings?.customVendors?.length).toBe(1);
+    expect((await storedSettings()).settings).toEqual(file.settings);
+
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export settings' }).click();
+    const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    expect(exported).toMatchObject({ format: 'callcheck-settings', version: 1, settings: file.settings, preferences: file.preferences });
+  });
+
+  it('lists and filters the whole dataset, each row opening its facts', async () => {
+    await options.getByLabel('Verdict', { exact: true }).selectOption({ label: 'Public broadcast: never for patient sessions' });
+    await expect.poll(() => options.getByText(/^Showing \d+ of \d+ platforms\.$/).innerText()).toMatch(/Showing 6 of 47/);
+    await options.getByLabel('Search', { exact: true }).fill('twitch');
+    await options.getByRole('button', { name: 'Twitch', exact: true }).click();
+    await expect.poll(() => options.locator('.cc-detail').innerText()).toMatch(/What HHS said in 2020/);
+  });
+
+  it('turns a verdict’s banner off, and resets everything after confirming', async () => {
+    await options.getByLabel('BAA on some plans: check yours').uncheck();
+    await expect.poll(async () => (await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.get('preferences'))).preferences?.bannerVerdicts).not.toContain('check-plan');
+    const page = await browser.context.newPage();
+    await page.goto('https://meet.google.com/abc');
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    await options.getByRole('button', { name: 'Reset everything…' }).click();
+    await options.getByRole('button', { name: 'Yes, reset everything' }).click();
+    await expect.poll(() => options.getByLabel('BAA on some plans: check yours').isChecked()).toBe(true);
+    await page.reload();
+    expect(await eventually(() => readBanner(page), (b) => b !== null)).not.toBeNull();
+    await page.close();
+  });
+
+  it('lets no web page or content script change settings', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/attack');
+    // A page cannot reach the extension at all: no externally_connectable.
+    expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).not.toBe('function');
+    await page.close();
+  });
+});
