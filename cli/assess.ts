@@ -4,14 +4,20 @@
  * the same for people. Exit code 2 when any argument is not a URL at all.
  */
 import { readFileSync } from 'node:fs';
+import { EMPTY_SETTINGS } from '../utils/settings-coerce';
+import { parseSettingsFile } from '../utils/settings-file';
+import type { Settings } from '../utils/settings-schema';
 import { assess } from '../utils/assess';
 import { dataset } from '../utils/dataset';
 import { english } from '../utils/english';
 import { summarize, type AssessmentSummary } from '../utils/summary';
 import { formatTable } from './table';
 
-const USAGE = `Usage: npm run --silent assess -- [--table] URL [URL...]
-       npm run --silent assess -- [--table] -      (URLs from stdin, one per line)
+const USAGE = `Usage: npm run --silent assess -- [--table] [--settings FILE] URL [URL...]
+       npm run --silent assess -- [--table] [--settings FILE] -      (URLs from stdin, one per line)
+
+--settings FILE  judge with the approvals, blocks and custom vendors of a
+                 settings file exported from the options page.
 
 Prints one JSON object per URL: {"url", "match"} where match is null for
 anything that is not a known call platform; {"url", "error"} for an argument
@@ -19,9 +25,20 @@ that is not a URL (exit code 2, the others still print).`;
 
 function main(argv: string[]): number {
   let table = false;
+  let settings: Settings = EMPTY_SETTINGS;
   const urls: string[] = [];
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     if (arg === '--table') table = true;
+    else if (arg === '--settings') {
+      const file = argv[++i];
+      const loaded = file ? loadSettings(file) : 'missing file name';
+      if (typeof loaded === 'string') {
+        process.stderr.write(`assess: --settings: ${loaded}\n`);
+        return 2;
+      }
+      settings = loaded;
+    }
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -35,9 +52,20 @@ function main(argv: string[]): number {
     process.stderr.write(`assess: no URL given\n${USAGE}\n`);
     return 2;
   }
-  const results: AssessmentSummary[] = urls.map((url) => summarize(assess(url, dataset), english));
+  const results: AssessmentSummary[] = urls.map((url) => summarize(assess(url, dataset, settings), english));
   process.stdout.write(table ? formatTable(results) : results.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return results.some((r) => 'error' in r) ? 2 : 0;
+}
+
+function loadSettings(path: string): Settings | string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return `cannot read ${path}: ${(error as Error).message}`;
+  }
+  const result = parseSettingsFile(text, new Set(dataset.products.map((p) => p.id)));
+  return result.ok ? result.bundle.settings : result.errors.map((e) => english(e.key, e.args)).join('\n  ');
 }
 
 function readStdinLines(): string[] {

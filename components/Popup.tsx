@@ -48,6 +48,7 @@ export function VendorSearch({ all, t, onPick }: { all: Match[]; t: Translate; o
   }, [query, all]);
   return (
     <section class="cc-search">
+      <h1 class="cc-title">{t('popup_title')}</h1>
       <p class="cc-notcall">{t('popup_not_call')}</p>
       <label for="cc-q">{t('popup_search_label')}</label>
       <input

@@ -2,24 +2,32 @@ import { matchEntry, type JudgedProduct, type ProductList } from '../utils/asses
 import type { Settings } from '../utils/settings-schema';
 
 /**
- * Match patterns for the custom vendors' hosts that the bundled content
- * script does not already cover (clinic.zoom.us is under zoom.us: the
- * bundled script runs there and already knows the custom vendor).
+ * The origins CallCheck asks for, per host: https and http separately,
+ * because each must fall inside one of the manifest's
+ * optional_host_permissions (`https://*\/*`, `http://*\/*`); a `*://` pattern
+ * falls inside neither and Chromium refuses it. `*.` covers the subdomains,
+ * as matching does.
  */
-export function customScriptPatterns(settings: Settings, dataset: ProductList<JudgedProduct>): string[] {
-  const patterns = new Set<string>();
-  for (const vendor of settings.customVendors) {
-    for (const site of vendor.sites) {
-      if (matchEntry(`https://${site.host}/`, dataset)?.origin === 'dataset') continue;
-      patterns.add(isIp(site.host) ? `*://${site.host}/*` : `*://*.${site.host}/*`);
-    }
+export function originsFor(hosts: readonly string[]): string[] {
+  const origins = new Set<string>();
+  for (const host of hosts) {
+    const pattern = isIp(host) ? host : `*.${host}`;
+    origins.add(`https://${pattern}/*`);
+    origins.add(`http://${pattern}/*`);
   }
-  return [...patterns].sort();
+  return [...origins];
 }
 
-/** The origins to ask the user for, one per host (what permissions.request takes). */
-export function originsFor(hosts: readonly string[]): string[] {
-  return [...new Set(hosts.map((host) => (isIp(host) ? `*://${host}/*` : `*://*.${host}/*`)))];
+/**
+ * The origins of the custom vendors' hosts that the bundled content script
+ * does not already cover (clinic.zoom.us is under zoom.us: the bundled
+ * script runs there and already knows the custom vendor).
+ */
+export function customScriptPatterns(settings: Settings, dataset: ProductList<JudgedProduct>): string[] {
+  const hosts = settings.customVendors.flatMap((vendor) =>
+    vendor.sites.map((site) => site.host).filter((host) => matchEntry(`https://${host}/`, dataset)?.origin !== 'dataset'),
+  );
+  return originsFor(hosts).sort();
 }
 
 function isIp(host: string): boolean {

@@ -79,6 +79,26 @@ async function main() {
     await page.close();
   }
 
+  // The options page, with a clinic's own decisions, and its directory.
+  await browser.probe.evaluate(() =>
+    (globalThis as any).chrome.storage.local.set({
+      settings: {
+        approvals: [{ productId: 'zoom', signedOn: '2026-01-15', plan: 'Zoom for Healthcare', by: 'user' }],
+        blocks: [{ productId: 'facetime', by: 'user' }],
+        customVendors: [{ id: 'custom-our-jitsi', name: 'Lakeside Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'not-applicable', e2ee: 'optional', sources: [] }],
+      },
+    }),
+  );
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready]');
+  await options.screenshot({ path: `${OUT}/options.png` });
+  await options.locator('#directory').scrollIntoViewIfNeeded();
+  await options.getByLabel('Verdict', { exact: true }).selectOption({ label: 'BAA on some plans: check yours' });
+  await options.locator('#directory').screenshot({ path: `${OUT}/directory.png` });
+  await options.close();
+
   // The same banner in dark mode, for people who use it.
   await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
   const dark = await browser.context.newPage();

@@ -66,3 +66,35 @@ describe('npm run assess', () => {
     expect(stderr).toMatch(/Usage: npm run --silent assess/);
   });
 });
+
+describe('npm run assess --settings', () => {
+  it('judges with the approvals and custom vendors of an exported settings file', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'callcheck-cli-'));
+    const file = join(dir, 'settings.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'callcheck-settings',
+        version: 1,
+        settings: {
+          approvals: [{ productId: 'zoom', signedOn: '2026-01-15' }],
+          customVendors: [{ id: 'custom-our-jitsi', name: 'Our Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'not-applicable' }],
+        },
+      }),
+    );
+    const { status, stdout } = runAssess(['--settings', file, 'https://us02web.zoom.us/j/1', 'https://video.lakeside-clinic.org/r']);
+    expect(status).toBe(0);
+    const [zoom, jitsi] = lines(stdout);
+    expect(zoom).toMatchObject({ match: { product: 'zoom', verdict: 'approved' } });
+    expect(jitsi).toMatchObject({ match: { product: 'custom-our-jitsi', origin: 'custom', verdict: 'unverified' } });
+  });
+
+  it('refuses a bad settings file with the reason, and exits 2', () => {
+    const { status, stderr } = runAssess(['--settings', '/nonexistent/settings.json', 'https://zoom.us/j/1']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--settings: cannot read/);
+  });
+});

@@ -264,7 +264,7 @@ export function CustomVendors() {
         )}
         <button type="submit">{t('custom_add')}</button>
       </form>
-      <Status status={status} />
+      <Status status={status} id="custom-status" />
 
       {settings.customVendors.length === 0 ? (
         <p>{t('custom_none')}</p>

@@ -250,7 +250,7 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     const options = await opened;
     await options.waitForLoadState();
     expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html#record=google-meet`);
-    await expect.poll(() => options.locator('select').inputValue()).toBe('google-meet');
+    await expect.poll(() => options.locator('#baa-product').inputValue()).toBe('google-meet');
     await options.close();
     await page.close();
   });

@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -53,8 +56,8 @@ export async function launchWithExtension(
   const unexpectedRequests: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    // The extension's own files are served by the browser from disk.
-    if (url.startsWith('chrome-extension://')) return route.continue();
+    // The extension's own files and the browser's own pages come from disk.
+    if (url.startsWith('chrome-extension://') || url.startsWith('chrome://')) return route.continue();
     const answer = pages(url.split('#')[0]!);
     if (answer !== undefined) {
       const { body, contentType = 'text/html; charset=utf-8', delayMs = 0 } = typeof answer === 'string' ? { body: answer } : answer;
@@ -68,7 +71,7 @@ export async function launchWithExtension(
     // Requests the router never sees (an extension's own fetches go through
     // the service worker): anything that is not ours or a fake page counts.
     const url = request.url();
-    if (!url.startsWith('chrome-extension://') && pages(url.split('#')[0]!) === undefined && !unexpectedRequests.includes(url)) {
+    if (!/^chrome(-extension)?:\/\//.test(url) && pages(url.split('#')[0]!) === undefined && !unexpectedRequests.includes(url)) {
       unexpectedRequests.push(url);
     }
   });
@@ -283,4 +286,35 @@ export async function openPopup(browser: ExtensionBrowser, tabId: number, width 
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('body[data-ready]');
   return popup;
+}
+
+/**
+ * Stands in for the person clicking "Allow" on Chromium's permission prompt,
+ * which headless Chromium never shows (permissions.request would wait
+ * forever). It is what chrome://extensions' "Site access" control does; the
+ * extension's own permissions.request then resolves true without a prompt,
+ * so its real code path still runs.
+ */
+export async function allowSiteAccess(browser: ExtensionBrowser, origin: string): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    await page.evaluate(([id, host]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, host), [browser.extensionId, origin] as const);
+  } finally {
+    await page.close();
+  }
+}
+
+const AXE_SOURCE = () => import('node:fs').then((fs) => fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+
+/**
+ * Runs axe-core on a page and returns its violations. Evaluated through the
+ * DevTools protocol, which the extension pages' CSP does not restrict.
+ */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+  await page.evaluate(await AXE_SOURCE());
+  return page.evaluate(async () => {
+    const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
+  });
 }

@@ -2,7 +2,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callPage } from '../fixtures/pages';
-import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readBanner, tabIdOf, type ExtensionBrowser } from './harness';
+import {
+  allowSiteAccess,
+  axeViolations,
+  badgeOf,
+  CHROMIUM,
+  eventually,
+  EXTENSION_DIR,
+  launchWithExtension,
+  openPopup,
+  readBanner,
+  tabIdOf,
+  type ExtensionBrowser,
+} from './harness';
 
 const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
 
@@ -71,7 +83,8 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
       await options.getByRole('button', { name: 'Add vendor' }).click();
       await expect.poll(() => options.locator('#custom-domains-error').innerText()).toMatch(message);
       expect(await options.getByLabel('Domains, one per line').getAttribute('aria-invalid')).toBe('true');
-      await expect.poll(() => options.getByRole('alert').first().innerText()).toMatch(/correct the fields/);
+      await expect.poll(() => options.locator('#custom-status').innerText()).toMatch(/correct the fields/);
+      expect(await options.locator('#custom-status').getAttribute('role')).toBe('alert');
     }
     expect((await storedSettings()).settings).toBeUndefined();
   });
@@ -151,4 +164,108 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).not.toBe('function');
     await page.close();
   });
+});
+
+describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('adds a vendor on its own domain, asks for that site only, and shows the banner there', async () => {
+    const before = await browser.context.newPage();
+    await before.goto('https://video.lakeside-clinic.org/room/1');
+    await before.waitForTimeout(300);
+    expect(await readBanner(before)).toBeNull();
+    await before.close();
+
+    await allowSiteAccess(browser, 'https://*.video.lakeside-clinic.org/*');
+    await allowSiteAccess(browser, 'http://*.video.lakeside-clinic.org/*');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready]');
+    await options.getByLabel('Name', { exact: true }).fill('Lakeside video');
+    await options.getByLabel('Domains, one per line').fill('Video.Lakeside-Clinic.org');
+    await options.getByLabel('Does the vendor offer a BAA?').selectOption({ label: 'Unknown' });
+    await options.getByRole('button', { name: 'Add vendor' }).click();
+    await expect.poll(() => options.locator('#custom-status').innerText()).toMatch(/Added Lakeside video\. CallCheck runs on its domains\./);
+
+    // Only that origin was granted: the install-time list did not grow.
+    const granted = await browser.probe.evaluate(() => (globalThis as any).chrome.permissions.getAll());
+    expect(granted.origins.filter((o: string) => o.includes('lakeside')).sort()).toEqual(['http://*.video.lakeside-clinic.org/*', 'https://*.video.lakeside-clinic.org/*']);
+
+    const page = await browser.context.newPage();
+    await page.goto('https://video.lakeside-clinic.org/room/2');
+    const banner = await eventually(() => readBanner(page), (b) => b !== null);
+    expect(banner).toMatchObject({ role: 'status' });
+    expect(banner!.text).toMatch(/We could not confirm that Lakeside video signs a BAA for Lakeside video/);
+    expect((await eventually(() => badgeOf(browser, page), (b) => b.text !== '')).text).toBe('?');
+
+    // Removing the vendor takes CallCheck off that domain again.
+    await options.getByRole('button', { name: 'Remove Lakeside video' }).click();
+    await expect.poll(() =>
+      browser.probe.evaluate(async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).length),
+    ).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(300);
+    expect(await readBanner(page)).toBeNull();
+    await Promise.all([page.close(), options.close()]);
+  });
+
+  it('approves an organization’s own Zoom address while the rest of Zoom keeps its verdict', async () => {
+    await browser.probe.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({
+        settings: {
+          approvals: [{ productId: 'custom-clinic-zoom', by: 'user' }],
+          blocks: [],
+          customVendors: [{ id: 'custom-clinic-zoom', name: 'Lakeside Zoom', sites: [{ host: 'lakeside.zoom.us' }], baa: 'offered', e2ee: 'optional', sources: [] }],
+        },
+      }),
+    );
+    const ours = await browser.context.newPage();
+    await ours.goto('https://lakeside.zoom.us/j/1');
+    expect((await eventually(() => badgeOf(browser, ours), (b) => b.text !== '')).text).toBe('OK');
+    const theirs = await browser.context.newPage();
+    await theirs.goto('https://us02web.zoom.us/j/1');
+    expect((await eventually(() => badgeOf(browser, theirs), (b) => b.text !== '')).text).toBe('PLAN');
+    await Promise.all([ours.close(), theirs.close()]);
+  });
+});
+
+describe.skipIf(!hasBrowser)('accessibility (axe-core)', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no violation on the options page, directory open (${scheme})`, async () => {
+      const options = await browser.context.newPage();
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.waitForSelector('body[data-ready]');
+      await options.getByRole('button', { name: 'Zoom Workplace', exact: true }).click();
+      expect(await axeViolations(options)).toEqual([]);
+      await options.close();
+    });
+
+    it(`finds no violation in the popup, on a call tab and on another tab (${scheme})`, async () => {
+      for (const url of ['https://teams.live.com/meet/1', 'https://www.example.org/']) {
+        const page = await browser.context.newPage();
+        await page.goto(url);
+        const popup = await openPopup(browser, await tabIdOf(browser, page));
+        await popup.emulateMedia({ colorScheme: scheme });
+        expect(await axeViolations(popup), url).toEqual([]);
+        await Promise.all([popup.close(), page.close()]);
+      }
+    });
+  }
 });
