@@ -36,15 +36,14 @@ export default defineBackground(() => {
 
   // Only settings change a verdict; banner state (snoozes, dismissals) does not touch the badge.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !('settings' in changes)) return;
-    void syncCustomScripts().then(refreshAllBadges);
+    if (area === 'local' && 'settings' in changes) resync();
   });
   // Custom vendors' content scripts are registered again at every start and
   // update, and follow the user's grants and revocations.
-  browser.runtime.onStartup.addListener(() => void syncCustomScripts().then(refreshAllBadges));
-  browser.runtime.onInstalled.addListener(() => void syncCustomScripts().then(refreshAllBadges));
-  browser.permissions.onAdded.addListener(() => void syncCustomScripts().then(refreshAllBadges));
-  browser.permissions.onRemoved.addListener(() => void syncCustomScripts().then(refreshAllBadges));
+  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(resync);
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     // Only CallCheck's own content scripts and pages, never a web page.
@@ -64,6 +63,13 @@ export default defineBackground(() => {
     return;
   });
 });
+
+/** Custom vendors' content scripts, then every badge, from the stored settings. */
+function resync(): void {
+  syncCustomScripts()
+    .then(refreshAllBadges)
+    .catch((error: unknown) => console.warn('CallCheck could not update its content scripts or badges:', error));
+}
 
 async function handleSettingsRequest(
   request: NonNullable<ReturnType<typeof parseSettingsRequest>>,

@@ -79,3 +79,47 @@ describe('background badge', () => {
     expect(await ask({ type: 'callcheck:facts', productId: 'zoom' }, { id: 'another-extension' })).toBeUndefined();
   });
 });
+
+describe('background settings writes', () => {
+  const page = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+  const contentScript = () => ({ id: fakeBrowser.runtime.id, url: 'https://us02web.zoom.us/j/1', tab: { url: 'https://us02web.zoom.us/j/1' } });
+  const save = { type: 'callcheck:save-settings', settings: { approvals: [{ productId: 'zoom' }], blocks: [], customVendors: [] } };
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+    const quietEvent = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn(() => false) });
+    Object.assign(fakeBrowser.permissions, { onAdded: quietEvent(), onRemoved: quietEvent(), contains: vi.fn(async () => false) });
+    // No custom vendor is granted here, so nothing is ever registered.
+    Object.assign(fakeBrowser.scripting, { getRegisteredContentScripts: vi.fn(async () => []) });
+  });
+
+  const ask = async (message: unknown, sender: object) => {
+    await startBackground();
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+    return (await reply) as unknown as { ok: boolean; error?: string };
+  };
+
+  it('saves what CallCheck’s own page sends', async () => {
+    expect(await ask(save, page())).toEqual({ ok: true });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ approvals: [{ productId: 'zoom', by: 'user' }] });
+  });
+
+  it('refuses the same request from a content script, and stores nothing', async () => {
+    expect(await ask(save, contentScript())).toEqual({ ok: false, error: 'Only CallCheck’s own pages may change its settings.' });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
+  });
+
+  it('refuses a malformed payload with the reason', async () => {
+    const reply = await ask({ type: 'callcheck:save-settings', settings: { approvals: [{ productId: '<b>' }] } }, page());
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(/settings\.approvals\.0\.productId/);
+  });
+
+  it('passes a storage error (quota) back to the page instead of swallowing it', async () => {
+    fakeBrowser.storage.local.set = (async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    }) as typeof fakeBrowser.storage.local.set;
+    expect(await ask(save, page())).toEqual({ ok: false, error: 'QUOTA_BYTES quota exceeded' });
+  });
+});
