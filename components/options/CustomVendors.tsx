@@ -155,73 +155,51 @@ export function CustomVendors() {
     setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('options_removed', [vendor.name]) });
   };
 
-  const field = (id: keyof FieldErrors, label: MessageKey, input: preact.ComponentChildren, hint?: MessageKey) => (
-    <div class="cc-field">
-      <label for={`custom-${id}`}>{t(label)}</label>
-      {hint && (
-        <p id={`custom-${id}-hint`} class="cc-hint">
-          {t(hint)}
-        </p>
-      )}
-      {input}
-      {errors[id] && (
-        <p id={`custom-${id}-error`} class="cc-error">
-          {errors[id]}
-        </p>
-      )}
-    </div>
-  );
-  const described = (id: keyof FieldErrors, hint = false) =>
-    [hint ? `custom-${id}-hint` : '', errors[id] ? `custom-${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  /** A labelled text field with its hint and, after a failed add, its error, both tied to it for screen readers. */
+  const textField = (
+    id: keyof FieldErrors,
+    label: MessageKey,
+    value: string,
+    set: (value: string) => void,
+    { multiline = true, hint }: { multiline?: boolean; hint?: MessageKey } = {},
+  ) => {
+    const props = {
+      id: `custom-${id}`,
+      value,
+      'aria-invalid': errors[id] ? ('true' as const) : undefined,
+      'aria-describedby': [hint ? `custom-${id}-hint` : '', errors[id] ? `custom-${id}-error` : ''].filter(Boolean).join(' ') || undefined,
+      onInput: (e: Event) => set((e.target as HTMLInputElement | HTMLTextAreaElement).value),
+    };
+    return (
+      <div class="cc-field">
+        <label for={props.id}>{t(label)}</label>
+        {hint && (
+          <p id={`custom-${id}-hint`} class="cc-hint">
+            {t(hint)}
+          </p>
+        )}
+        {multiline ? <textarea rows={2} {...props} /> : <input type="text" maxLength={120} {...props} />}
+        {errors[id] && (
+          <p id={`custom-${id}-error`} class="cc-error">
+            {errors[id]}
+          </p>
+        )}
+      </div>
+    );
+  };
 
   return (
     <section id="vendors" aria-labelledby="vendors-heading">
       <h2 id="vendors-heading">{t('custom_heading')}</h2>
       <p>{t('custom_intro')}</p>
       <form class="cc-form" onSubmit={(e) => void add(e)} noValidate>
-        {field(
-          'name',
-          'custom_name',
-          <input
-            id="custom-name"
-            type="text"
-            maxLength={120}
-            value={name}
-            aria-invalid={errors.name ? 'true' : undefined}
-            aria-describedby={described('name')}
-            onInput={(e) => setName((e.target as HTMLInputElement).value)}
-          />,
-        )}
-        {field(
-          'domains',
-          'custom_domains',
-          <textarea
-            id="custom-domains"
-            rows={2}
-            value={domains}
-            aria-invalid={errors.domains ? 'true' : undefined}
-            aria-describedby={described('domains', true)}
-            onInput={(e) => setDomains((e.target as HTMLTextAreaElement).value)}
-          />,
-          'custom_domains_hint',
-        )}
+        {textField('name', 'custom_name', name, setName, { multiline: false })}
+        {textField('domains', 'custom_domains', domains, setDomains, { hint: 'custom_domains_hint' })}
         <div class="cc-field cc-check">
           <input id="custom-allow-ip" type="checkbox" checked={allowIp} onChange={(e) => setAllowIp((e.target as HTMLInputElement).checked)} />
           <label for="custom-allow-ip">{t('custom_allow_ip')}</label>
         </div>
-        {field(
-          'paths',
-          'custom_paths',
-          <textarea
-            id="custom-paths"
-            rows={2}
-            value={paths}
-            aria-invalid={errors.paths ? 'true' : undefined}
-            aria-describedby={described('paths', true)}
-            onInput={(e) => setPaths((e.target as HTMLTextAreaElement).value)}
-          />,
-          'custom_paths_hint',
-        )}
+        {textField('paths', 'custom_paths', paths, setPaths, { hint: 'custom_paths_hint' })}
         <div class="cc-field">
           <label for="custom-baa">{t('custom_baa')}</label>
           <select id="custom-baa" value={baa} onChange={(e) => setBaa((e.target as HTMLSelectElement).value as CustomVendor['baa'])}>
@@ -250,18 +228,7 @@ export function CustomVendors() {
           <label for="custom-notes">{t('custom_notes')}</label>
           <textarea id="custom-notes" maxLength={500} value={notes} onInput={(e) => setNotes((e.target as HTMLTextAreaElement).value)} />
         </div>
-        {field(
-          'sources',
-          'custom_sources',
-          <textarea
-            id="custom-sources"
-            rows={2}
-            value={sources}
-            aria-invalid={errors.sources ? 'true' : undefined}
-            aria-describedby={described('sources')}
-            onInput={(e) => setSources((e.target as HTMLTextAreaElement).value)}
-          />,
-        )}
+        {textField('sources', 'custom_sources', sources, setSources)}
         <button type="submit">{t('custom_add')}</button>
       </form>
       <Status status={status} id="custom-status" />

@@ -110,53 +110,55 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
       </form>
       <Status status={status} />
 
-      <h3>{t('options_recorded_heading')}</h3>
-      {settings.approvals.length === 0 ? (
-        <p>{t('options_none_recorded')}</p>
-      ) : (
-        <ul class="cc-list">
-          {settings.approvals.map((a) => (
-            <li key={a.productId}>
-              <span>
-                {nameOf(a.productId)}
-                {a.signedOn ? ` (${a.signedOn})` : ''}
-                {a.plan ? ` – ${a.plan}` : ''}
-                {a.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}
-              </span>{' '}
-              <button
-                type="button"
-                aria-label={t('options_remove_named', [nameOf(a.productId)])}
-                onClick={() =>
-                  void persist({ ...settings, approvals: settings.approvals.filter((x) => x.productId !== a.productId) }, t('options_removed', [nameOf(a.productId)]))
-                }
-              >
-                {t('options_remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>{t('options_blocked_heading')}</h3>
-      {settings.blocks.length === 0 ? (
-        <p>{t('options_none_blocked')}</p>
-      ) : (
-        <ul class="cc-list">
-          {settings.blocks.map((b) => (
-            <li key={b.productId}>
-              <span>{nameOf(b.productId)}</span>{' '}
-              <button
-                type="button"
-                aria-label={t('options_unblock_named', [nameOf(b.productId)])}
-                onClick={() =>
-                  void persist({ ...settings, blocks: settings.blocks.filter((x) => x.productId !== b.productId) }, t('options_removed', [nameOf(b.productId)]))
-                }
-              >
-                {t('options_unblock')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DecisionList
+        heading={t('options_recorded_heading')}
+        empty={t('options_none_recorded')}
+        items={settings.approvals.map((a) => ({
+          id: a.productId,
+          text: `${nameOf(a.productId)}${a.signedOn ? ` (${a.signedOn})` : ''}${a.plan ? ` – ${a.plan}` : ''}${a.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}`,
+        }))}
+        action={t('options_remove')}
+        actionLabel={(id) => t('options_remove_named', [nameOf(id)])}
+        onAction={(id) => void persist({ ...settings, approvals: settings.approvals.filter((x) => x.productId !== id) }, t('options_removed', [nameOf(id)]))}
+      />
+      <DecisionList
+        heading={t('options_blocked_heading')}
+        empty={t('options_none_blocked')}
+        items={settings.blocks.map((b) => ({ id: b.productId, text: nameOf(b.productId) }))}
+        action={t('options_unblock')}
+        actionLabel={(id) => t('options_unblock_named', [nameOf(id)])}
+        onAction={(id) => void persist({ ...settings, blocks: settings.blocks.filter((x) => x.productId !== id) }, t('options_removed', [nameOf(id)]))}
+      />
     </section>
+  );
+}
+
+/** The recorded BAAs or blocks, each with the button that undoes it. */
+function DecisionList(props: {
+  heading: string;
+  empty: string;
+  items: { id: string; text: string }[];
+  action: string;
+  actionLabel: (id: string) => string;
+  onAction: (id: string) => void;
+}) {
+  return (
+    <>
+      <h3>{props.heading}</h3>
+      {props.items.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <ul class="cc-list">
+          {props.items.map((item) => (
+            <li key={item.id}>
+              <span>{item.text}</span>{' '}
+              <button type="button" aria-label={props.actionLabel(item.id)} onClick={() => props.onAction(item.id)}>
+                {props.action}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
