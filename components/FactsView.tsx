@@ -18,10 +18,12 @@ export interface FactsViewProps {
   t: Translate;
   today: string;
   onRecordBaa?: (productId: string) => void;
+  /** The organization's support contact, from its policy. */
+  supportContact?: string | undefined;
 }
 
 /** Everything CallCheck knows of one product: the popup and the directory show this. */
-export function FactsView({ match, explainers, t, today, onRecordBaa }: FactsViewProps) {
+export function FactsView({ match, explainers, t, today, onRecordBaa, supportContact }: FactsViewProps) {
   const { entry, verdict } = match;
   const family = familyOf(verdict);
   return (
@@ -33,6 +35,7 @@ export function FactsView({ match, explainers, t, today, onRecordBaa }: FactsVie
           {t(verdictKey('verdict', verdict))}
         </h1>
         <p class="cc-reason">{t(match.reason.key, match.reason.args)}</p>
+        {supportContact && <p class="cc-support">{t('support_contact', [supportContact])}</p>}
       </header>
 
       <section aria-labelledby="cc-next">
@@ -41,7 +44,7 @@ export function FactsView({ match, explainers, t, today, onRecordBaa }: FactsVie
         {entry.origin === 'dataset' && verdict !== 'public' && verdict !== 'discontinued' && (
           <p>{entry.product.baa.detail}</p>
         )}
-        {onRecordBaa && verdict !== 'approved' && verdict !== 'public' && verdict !== 'discontinued' && (
+        {onRecordBaa && verdict !== 'approved' && verdict !== 'blocked' && verdict !== 'public' && verdict !== 'discontinued' && (
           <button type="button" onClick={() => onRecordBaa(entry.id)}>
             {t('popup_record_baa')}
           </button>

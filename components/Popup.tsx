@@ -14,9 +14,10 @@ export interface PopupProps {
   t: Translate;
   today: string;
   onRecordBaa: (productId: string) => void;
+  supportContact?: string | undefined;
 }
 
-export function Popup({ match, all, explainers, t, today, onRecordBaa }: PopupProps) {
+export function Popup({ match, all, explainers, t, today, onRecordBaa, supportContact }: PopupProps) {
   const [picked, setPicked] = useState<Match | null>(null);
   const shown = picked ?? match;
   if (shown) {
@@ -27,7 +28,7 @@ export function Popup({ match, all, explainers, t, today, onRecordBaa }: PopupPr
             ← {t('popup_back')}
           </button>
         )}
-        <FactsView match={shown} explainers={explainers} t={t} today={today} onRecordBaa={onRecordBaa} />
+        <FactsView match={shown} explainers={explainers} t={t} today={today} onRecordBaa={onRecordBaa} supportContact={supportContact} />
       </>
     );
   }

@@ -22,6 +22,8 @@ export interface VerdictBannerProps {
    * screen readers and not yet interactive, until the settings confirm it.
    */
   provisional?: boolean;
+  /** What the organization allows, and who to ask. */
+  controls?: { allowDismiss: boolean; allowSnooze: boolean; supportContact?: string | undefined };
 }
 
 /** After this long without the user's attention the banner folds into the pill. */
@@ -82,6 +84,7 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
 
   override render() {
     const { match, t, onDismiss, onSnooze, onRecordBaa, provisional } = this.props;
+    const { allowDismiss = true, allowSnooze = true, supportContact } = this.props.controls ?? {};
     const { mode, facts } = this.state;
     const family = familyOf(match.verdict);
     const headline = t(verdictKey('verdict', match.verdict));
@@ -104,7 +107,7 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
         aria-hidden={provisional ? 'true' : undefined}
         inert={provisional}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') {
+          if (event.key === 'Escape' && allowDismiss) {
             event.stopPropagation();
             onDismiss();
           }
@@ -121,6 +124,7 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
             <span class="cc-brand">CallCheck</span> {headline}
           </p>
           <p class="cc-reason">{t(match.reason.key, match.reason.args)}</p>
+          {supportContact && <p class="cc-support">{t('support_contact', [supportContact])}</p>}
         </div>
         <div class="cc-actions">
           <button type="button" aria-expanded={facts !== undefined} onClick={this.toggleDetails}>
@@ -131,15 +135,21 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
               {t('banner_have_baa')}
             </button>
           )}
-          <button type="button" aria-label={t('banner_snooze_label_day', [match.entry.vendor])} onClick={() => onSnooze(1)}>
-            {t('banner_snooze_day')}
-          </button>
-          <button type="button" aria-label={t('banner_snooze_label_week', [match.entry.vendor])} onClick={() => onSnooze(7)}>
-            {t('banner_snooze_week')}
-          </button>
-          <button type="button" onClick={onDismiss}>
-            {t('banner_dismiss')}
-          </button>
+          {allowSnooze && (
+            <>
+              <button type="button" aria-label={t('banner_snooze_label_day', [match.entry.vendor])} onClick={() => onSnooze(1)}>
+                {t('banner_snooze_day')}
+              </button>
+              <button type="button" aria-label={t('banner_snooze_label_week', [match.entry.vendor])} onClick={() => onSnooze(7)}>
+                {t('banner_snooze_week')}
+              </button>
+            </>
+          )}
+          {allowDismiss && (
+            <button type="button" onClick={onDismiss}>
+              {t('banner_dismiss')}
+            </button>
+          )}
           <button
             type="button"
             class="cc-minimize"

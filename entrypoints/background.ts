@@ -7,7 +7,7 @@ import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
-import { bannerStateItem, loadStored, preferencesItem, settingsItem } from '../extension/storage';
+import { bannerStateItem, effectiveItem, loadAll, loadStored, preferencesItem, settingsItem } from '../extension/storage';
 import { storage } from 'wxt/utils/storage';
 import { assess, VERDICT_FAMILY } from '../utils/assess';
 import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/banner-state';
@@ -34,9 +34,10 @@ export default defineBackground(() => {
     }
   });
 
-  // Only settings change a verdict; banner state (snoozes, dismissals) does not touch the badge.
+  // The user's settings and the organization's policy change verdicts;
+  // banner state (snoozes, dismissals) does not touch the badge.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) resync();
+    if (area === 'managed' || (area === 'local' && ('settings' in changes || 'preferences' in changes))) resync();
   });
   // Custom vendors' content scripts are registered again at every start and
   // update, and follow the user's grants and revocations.
@@ -64,9 +65,14 @@ export default defineBackground(() => {
   });
 });
 
-/** Custom vendors' content scripts, then every badge, from the stored settings. */
+/**
+ * From the stored settings and the policy: the merged settings the content
+ * script reads, the custom vendors' content scripts, then every badge.
+ */
 function resync(): void {
-  syncCustomScripts()
+  loadAll()
+    .then(({ effective }) => effectiveItem.setValue(effective))
+    .then(syncCustomScripts)
     .then(refreshAllBadges)
     .catch((error: unknown) => console.warn('CallCheck could not update its content scripts or badges:', error));
 }
@@ -79,6 +85,9 @@ async function handleSettingsRequest(
     return { ok: false, error: 'Only CallCheck’s own pages may change its settings.' };
   }
   if ('invalid' in request) return { ok: false, error: request.invalid };
+  if (request.type !== 'callcheck:clear-snoozes' && (await loadAll()).policy.locked) {
+    return { ok: false, error: 'Your organization manages CallCheck’s settings: they cannot be changed here.' };
+  }
   try {
     if (request.type === 'callcheck:save-settings') {
       // One write for both items: an import lands whole or not at all.

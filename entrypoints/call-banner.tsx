@@ -43,7 +43,8 @@ export default defineUnlistedScript({
     let shown: { url: string; key: string } | null = null;
 
     const update = async (url: string) => {
-      const { settings, preferences, bannerState } = await stored;
+      const { settings, preferences, bannerState, controls } = await stored;
+      banner.controls = controls;
       const result = assess(url, slim, settings);
       const match = result.ok ? result.match : null;
       const mode = match
@@ -110,9 +111,9 @@ export default defineUnlistedScript({
     const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'local' || !STORED_KEYS.some((key) => key in changes)) return;
       stored = loadStored();
-      // New settings or preferences redraw the banner; a snooze or dismissal
-      // made elsewhere can only hide it, which update() does by itself.
-      if ('settings' in changes || 'preferences' in changes) shown = null;
+      // New settings, preferences or policy redraw the banner; a snooze or
+      // dismissal made elsewhere can only hide it, which update() does by itself.
+      if ('settings' in changes || 'preferences' in changes || 'effective' in changes) shown = null;
       void update(location.href);
     };
     browser.storage.onChanged.addListener(onStorageChanged);
@@ -148,6 +149,7 @@ interface BannerActions {
  */
 class BannerHost {
   actions!: BannerActions;
+  controls: Stored['controls'] | undefined;
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private container: HTMLElement | null = null;
@@ -179,6 +181,7 @@ class BannerHost {
         onRecordBaa={() => this.actions.recordBaa(id)}
         onSeen={() => this.actions.seen(id)}
         provisional={provisional}
+        controls={this.controls}
       />,
       this.container!,
     );

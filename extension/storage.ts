@@ -1,4 +1,8 @@
 import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
+import { dataset } from '../utils/dataset';
+import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProblem } from '../utils/policy';
+import type { SettingsBundle } from '../utils/settings-file';
 import { readStored, type Stored } from './stored';
 import {
   DEFAULT_BANNER_PREFERENCES,
@@ -38,9 +42,42 @@ export const bannerStateItem = storage.defineItem<BannerState>('local:bannerStat
   migrations: {},
 });
 
-/** One storage round trip for everything a surface needs to render. */
-export async function loadStored(): Promise<Stored> {
-  const [settings, preferences, bannerState] = await storage.getItems([settingsItem, preferencesItem, bannerStateItem]);
-  return readStored({ settings: settings?.value, preferences: preferences?.value, bannerState: bannerState?.value });
+/** The merged settings the content script reads; derived, so it has no version of its own. */
+export const effectiveItem = storage.defineItem<Effective>('local:effective');
+
+export interface Loaded {
+  /** What applies: the organization's policy over the user's settings over the dataset. */
+  effective: Effective;
+  /** The user's own settings, which the options page edits. */
+  user: SettingsBundle;
+  bannerState: BannerState;
+  policy: Policy;
+  problems: PolicyProblem[];
 }
-export { STORED_KEYS, type Stored } from './stored';
+
+/**
+ * Everything a surface needs: the user's settings, the organization's
+ * policy (storage.managed, absent without one) and their merge.
+ */
+export async function loadAll(): Promise<Loaded> {
+  const [[settings, preferences, bannerState], managed] = await Promise.all([
+    storage.getItems([settingsItem, preferencesItem, bannerStateItem]),
+    browser.storage.managed.get().catch(() => undefined),
+  ]);
+  const user = readStored({ settings: settings?.value, preferences: preferences?.value, bannerState: bannerState?.value });
+  const { policy, problems } = readPolicy(managed && Object.keys(managed).length > 0 ? managed : undefined, dataset);
+  return {
+    effective: mergeSettings(user.settings, user.preferences, policy),
+    user: { settings: user.settings, preferences: user.preferences },
+    bannerState: user.bannerState,
+    policy,
+    problems,
+  };
+}
+
+/** The merged view in the shape every surface renders from. */
+export async function loadStored(): Promise<Stored> {
+  const { effective, bannerState } = await loadAll();
+  return { ...effective, bannerState };
+}
+export { DEFAULT_CONTROLS, STORED_KEYS, type Stored } from './stored';

@@ -5,23 +5,45 @@ import {
   type BannerPreferences,
   type BannerState,
 } from '../utils/banner-state';
+import type { Effective } from '../utils/policy';
 import { coerceSettings } from '../utils/settings-coerce';
 import type { Settings } from '../utils/settings-schema';
 
-/** The storage keys (in storage.local) behind the items, for change listeners. */
-export const STORED_KEYS = ['settings', 'preferences', 'bannerState'] as const;
+/**
+ * The storage keys (in storage.local). `settings` and `preferences` are the
+ * user's own; `effective` is what applies once the organization's policy is
+ * merged in, written by the background for the content script, which must
+ * not carry the policy reader; `bannerState` is the banner's memory.
+ */
+export const STORED_KEYS = ['settings', 'preferences', 'effective', 'bannerState'] as const;
 
 export interface Stored {
   settings: Settings;
   preferences: BannerPreferences;
+  controls: Effective['controls'];
   bannerState: BannerState;
 }
 
-/** Repairs what was read from storage; shared with the content script, which reads the same keys directly. */
+export const DEFAULT_CONTROLS: Effective['controls'] = { allowDismiss: true, allowSnooze: true, locked: false, managed: false };
+
+/**
+ * Repairs what was read from storage. When the background has written the
+ * effective settings they are used; before it has (the first moments after
+ * install), the user's own settings are.
+ */
 export function readStored(raw: Partial<Record<(typeof STORED_KEYS)[number], unknown>>): Stored {
+  const effective = raw.effective && typeof raw.effective === 'object' ? (raw.effective as Record<string, unknown>) : null;
+  const controls = effective?.controls && typeof effective.controls === 'object' ? (effective.controls as Record<string, unknown>) : {};
   return {
-    settings: coerceSettings(raw.settings),
-    preferences: coerceBannerPreferences(raw.preferences, VERDICTS),
+    settings: coerceSettings(effective ? effective.settings : raw.settings),
+    preferences: coerceBannerPreferences(effective ? effective.preferences : raw.preferences, VERDICTS),
+    controls: {
+      allowDismiss: controls.allowDismiss !== false,
+      allowSnooze: controls.allowSnooze !== false,
+      locked: controls.locked === true,
+      managed: controls.managed === true,
+      ...(typeof controls.supportContact === 'string' ? { supportContact: controls.supportContact.slice(0, 200) } : {}),
+    },
     bannerState: coerceBannerState(raw.bannerState),
   };
 }

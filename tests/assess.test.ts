@@ -89,7 +89,7 @@ describe('assess with settings', () => {
 
   it('names the organization for its approvals', () => {
     const settings = parseSettings({ organization: 'Lakeside Clinic', approvals: [{ productId: 'unknown-baa', by: 'organization' }] });
-    expect(reasonOf('https://unknown.example/', settings)).toMatch(/^Lakeside Clinic recorded a signed BAA with unknown-baa vendor/);
+    expect(reasonOf('https://unknown.example/', settings)).toMatch(/^Approved by Lakeside Clinic: a signed BAA with unknown-baa vendor is on record/);
     const unnamed = parseSettings({ blocks: [{ productId: 'unknown-baa', by: 'organization' }] });
     expect(reasonOf('https://unknown.example/', unnamed)).toBe('Your organization blocked unknown-baa product for patient sessions.');
   });

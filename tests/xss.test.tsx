@@ -8,6 +8,7 @@ import { VerdictBanner } from '../components/VerdictBanner';
 import { assess, assessAll } from '../utils/assess';
 import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/banner-state';
 import { dataset } from '../utils/dataset';
+import { EMPTY_POLICY, mergeSettings } from '../utils/policy';
 import { english } from '../utils/english';
 import { coerceSettings } from '../utils/settings-coerce';
 import { XSS_PAYLOADS } from './fixtures/xss-payloads';
@@ -74,6 +75,9 @@ describe.each(XSS_PAYLOADS)('user text %s', (payload) => {
       t: english,
       dataset,
       bundle: { settings, preferences: DEFAULT_BANNER_PREFERENCES },
+      effective: mergeSettings(settings, DEFAULT_BANNER_PREFERENCES, EMPTY_POLICY),
+      policy: EMPTY_POLICY,
+      problems: [],
       bannerState: { ...EMPTY_BANNER_STATE, snoozes: { 'custom-x': Date.now() + 60_000 } },
       all,
       nameOf: (id) => all.find((m) => m.entry.id === id)?.entry.name ?? id,

@@ -9,7 +9,7 @@ import { useOptions } from './context';
  * two decisions that override what the dataset says, everywhere.
  */
 export function Decisions({ preselect }: { preselect?: string | undefined }) {
-  const { t, bundle, all, nameOf, save } = useOptions();
+  const { t, bundle, effective, all, nameOf, save } = useOptions();
   const { settings } = bundle;
   const choices = all.map((m) => ({ id: m.entry.id, name: m.entry.name })).sort((a, b) => a.name.localeCompare(b.name));
   const [productId, setProductId] = useState(choices.some((c) => c.id === preselect) ? preselect! : (choices[0]?.id ?? ''));
@@ -113,8 +113,9 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
       <DecisionList
         heading={t('options_recorded_heading')}
         empty={t('options_none_recorded')}
-        items={settings.approvals.map((a) => ({
+        items={effective.settings.approvals.map((a) => ({
           id: a.productId,
+          fixed: a.by === 'organization',
           text: `${nameOf(a.productId)}${a.signedOn ? ` (${a.signedOn})` : ''}${a.plan ? ` – ${a.plan}` : ''}${a.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}`,
         }))}
         action={t('options_remove')}
@@ -124,7 +125,11 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
       <DecisionList
         heading={t('options_blocked_heading')}
         empty={t('options_none_blocked')}
-        items={settings.blocks.map((b) => ({ id: b.productId, text: nameOf(b.productId) }))}
+        items={effective.settings.blocks.map((b) => ({
+          id: b.productId,
+          fixed: b.by === 'organization',
+          text: `${nameOf(b.productId)}${b.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}`,
+        }))}
         action={t('options_unblock')}
         actionLabel={(id) => t('options_unblock_named', [nameOf(id)])}
         onAction={(id) => void persist({ ...settings, blocks: settings.blocks.filter((x) => x.productId !== id) }, t('options_removed', [nameOf(id)]))}
@@ -137,7 +142,8 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
 function DecisionList(props: {
   heading: string;
   empty: string;
-  items: { id: string; text: string }[];
+  /** `fixed` entries come from the organization's policy: shown, not removable. */
+  items: { id: string; text: string; fixed?: boolean }[];
   action: string;
   actionLabel: (id: string) => string;
   onAction: (id: string) => void;
@@ -152,9 +158,11 @@ function DecisionList(props: {
           {props.items.map((item) => (
             <li key={item.id}>
               <span>{item.text}</span>{' '}
-              <button type="button" aria-label={props.actionLabel(item.id)} onClick={() => props.onAction(item.id)}>
-                {props.action}
-              </button>
+              {!item.fixed && (
+                <button type="button" aria-label={props.actionLabel(item.id)} onClick={() => props.onAction(item.id)}>
+                  {props.action}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -7,7 +7,8 @@ import { OptionsContext, type OptionsModel } from './context';
 
 /** The options page: one section per task, reachable from the top. */
 export function OptionsApp({ model, preselect }: { model: OptionsModel; preselect?: string | undefined }) {
-  const { t } = model;
+  const { t, effective, policy, problems } = model;
+  const { managed, locked, supportContact } = effective.controls;
   return (
     <OptionsContext.Provider value={model}>
       <header>
@@ -22,11 +23,33 @@ export function OptionsApp({ model, preselect }: { model: OptionsModel; preselec
           </ul>
         </nav>
       </header>
-      <Decisions preselect={preselect} />
-      <CustomVendors />
+      {(managed || problems.length > 0) && (
+        <section class="cc-managed" aria-labelledby="managed-heading">
+          <h2 id="managed-heading">{policy.organization ? t('managed_by', [policy.organization]) : t('managed_by_unnamed')}</h2>
+          {locked && <p>{t('managed_locked')}</p>}
+          {supportContact && <p>{t('support_contact', [supportContact])}</p>}
+          {problems.length > 0 && (
+            <>
+              <p>{t('managed_problems_heading')}</p>
+              <ul>
+                {problems.map((problem, i) => (
+                  <li key={i}>{t(problem.message.key, problem.message.args)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+      {/* A locked policy disables every control the user could change; the directory stays. */}
+      <fieldset class="cc-lock" disabled={locked}>
+        <Decisions preselect={preselect} />
+        <CustomVendors />
+      </fieldset>
       <Directory />
-      <BannerSettings />
-      <ImportExport />
+      <fieldset class="cc-lock" disabled={locked}>
+        <BannerSettings />
+        <ImportExport />
+      </fieldset>
       <p class="cc-legal">{t('popup_not_legal_advice')}</p>
     </OptionsContext.Provider>
   );

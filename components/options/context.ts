@@ -4,13 +4,19 @@ import type { Match } from '../../utils/assess';
 import type { BannerState } from '../../utils/banner-state';
 import type { Dataset } from '../../utils/dataset-schema';
 import type { Translate } from '../../utils/messages';
+import type { Effective, Policy, PolicyProblem } from '../../utils/policy';
 import type { SettingsBundle } from '../../utils/settings-file';
 
 /** What every section of the options page reads, and the one way to change it. */
 export interface OptionsModel {
   t: Translate;
   dataset: Dataset;
+  /** The user's own settings, which this page edits. */
   bundle: SettingsBundle;
+  /** What applies once the organization's policy is merged in. */
+  effective: Effective;
+  policy: Policy;
+  problems: PolicyProblem[];
   bannerState: BannerState;
   /** Every product and custom vendor, judged with the current settings. */
   all: Match[];

@@ -5,7 +5,7 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
 import type { SettingsReply, SettingsRequest } from '../../extension/settings-api';
-import { loadStored, STORED_KEYS } from '../../extension/storage';
+import { loadAll, STORED_KEYS } from '../../extension/storage';
 import { assessAll } from '../../utils/assess';
 import { dataset } from '../../utils/dataset';
 import { exportSettingsFile } from '../../utils/settings-file';
@@ -25,14 +25,16 @@ async function send(request: SettingsRequest): Promise<string | null> {
 }
 
 async function draw() {
-  const { settings, preferences, bannerState } = await loadStored();
-  const bundle = { settings, preferences };
-  const all = assessAll(dataset, settings);
+  const { user: bundle, effective, bannerState, policy, problems } = await loadAll();
+  const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
   const model: OptionsModel = {
     t,
     dataset,
     bundle,
+    effective,
+    policy,
+    problems,
     bannerState,
     all,
     nameOf: (id) => names.get(id) ?? id,
@@ -52,5 +54,5 @@ async function draw() {
 void draw();
 // Whatever changed the settings (this page, another tab, an import), draw again.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && STORED_KEYS.some((key) => key in changes)) void draw();
+  if (area === 'managed' || (area === 'local' && STORED_KEYS.some((key) => key in changes))) void draw();
 });

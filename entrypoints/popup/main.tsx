@@ -14,7 +14,7 @@ import { dataset } from '../../utils/dataset';
  */
 async function main() {
   const tabParam = new URLSearchParams(location.search).get('tab');
-  const [tab, { settings }] = await Promise.all([
+  const [tab, { settings, controls }] = await Promise.all([
     tabParam ? browser.tabs.get(Number(tabParam)).catch(() => undefined) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
     loadStored(),
   ]);
@@ -28,6 +28,7 @@ async function main() {
       explainers={dataset.explainers}
       t={t}
       today={new Date().toISOString().slice(0, 10)}
+      supportContact={controls.supportContact}
       onRecordBaa={(productId) => {
         void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#record=${encodeURIComponent(productId)}` });
         window.close();
