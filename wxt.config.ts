@@ -7,12 +7,16 @@ import vendors from './assets/vendors.json';
 // A dataset that breaks a rule fails the build, with every problem listed.
 const dataset = assertValidDataset(vendors);
 
+/** Public half of the key that fixes the Chrome extension id; the private half is not needed to load it. */
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqv4wmzBpxMwHmmgiTj/tRl2KLLqng2htMWyRtAvaVCBkGqGR1Ee/q2h7EgBrU6Neu2Avrf54wCDf45eRPLtdwxbxIqYZegO26IagWqu7YUBVHangoSo5o3CKuxBYqPHdqIwVFfvIMuS70GpNafM2NijfazhcjGF9FEbjdi847dHsxRXVQZ+LpSHEwDbvO/vGBDE1JbD3SD6WkcbFnPzsd4d3ep7tvzdTdKuf+qT2BGcITDkMcmlampPXVNTIJLaTNEKYP7jQTV7T3JdVROVvamaBYSyvVp8HyFWtqmB45BswTjxFftMCsIpHONR913amCM1ko+POAHqVkef+RVCo+wIDAQAB';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Imports are written out, so the same modules run unchanged in the CLI.
   imports: false,
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -22,6 +26,12 @@ export default defineConfig({
     // install-time host list stays the dataset's call hosts.
     permissions: ['storage', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // What a clinic's IT may set by policy (Chrome, Edge; Firefox reads the
+    // same values from policies.json). See docs/admin.md.
+    storage: { managed_schema: 'managed_schema.json' },
+    // A stable id for the Chrome build (llaohoomnfgbdhmjgjlndpkljbnadhfp), so
+    // policy files and tests can name it; only the public key is here.
+    ...(browser === 'firefox' ? {} : { key: CHROME_PUBLIC_KEY }),
     host_permissions: callHostPatterns(dataset),
     browser_specific_settings: {
       gecko: {
@@ -33,7 +43,7 @@ export default defineConfig({
       // Firefox for Android reads the data-collection declaration from 142 on.
       gecko_android: { strict_min_version: '142.0' },
     },
-  },
+  }),
   hooks: {
     // The banner content script, with matches generated from the dataset (see
     // entrypoints/call-banner.tsx for why it is an unlisted script).

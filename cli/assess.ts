@@ -5,6 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { EMPTY_SETTINGS } from '../utils/settings-coerce';
+import { DEFAULT_BANNER_PREFERENCES } from '../utils/banner-state';
+import { extractPolicy } from '../utils/policy-formats';
+import { mergeSettings, readPolicy } from '../utils/policy';
 import { parseSettingsFile } from '../utils/settings-file';
 import type { Settings } from '../utils/settings-schema';
 import { assess } from '../utils/assess';
@@ -17,7 +20,8 @@ const USAGE = `Usage: npm run --silent assess -- [--table] [--settings FILE] URL
        npm run --silent assess -- [--table] [--settings FILE] -      (URLs from stdin, one per line)
 
 --settings FILE  judge with the approvals, blocks and custom vendors of a
-                 settings file exported from the options page.
+                 settings file exported from the options page, or of a
+                 policy file (see docs/admin.md).
 
 Prints one JSON object per URL: {"url", "match"} where match is null for
 anything that is not a known call platform; {"url", "error"} for an argument
@@ -65,7 +69,15 @@ function loadSettings(path: string): Settings | string {
     return `cannot read ${path}: ${(error as Error).message}`;
   }
   const result = parseSettingsFile(text, new Set(dataset.products.map((p) => p.id)));
-  return result.ok ? result.bundle.settings : result.errors.map((e) => english(e.key, e.args)).join('\n  ');
+  if (result.ok) return result.bundle.settings;
+  // Not an export: a policy file, in any of the formats IT deploys.
+  const extracted = extractPolicy(text, path);
+  if (extracted.ok && !/^\s*\{\s*"format"\s*:\s*"callcheck-settings"/.test(text)) {
+    const { policy, problems } = readPolicy(extracted.policy, dataset);
+    if (problems.length > 0) return problems.map((p) => english(p.message.key, p.message.args)).join('\n  ');
+    return mergeSettings(EMPTY_SETTINGS, DEFAULT_BANNER_PREFERENCES, policy).settings;
+  }
+  return result.errors.map((e) => english(e.key, e.args)).join('\n  ');
 }
 
 function readStdinLines(): string[] {
