@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { VERDICTS } from '../utils/assess';
 import type { BannerPreferences } from '../utils/banner-state';
+import { PreferencesSchema } from '../utils/settings-file';
 import { SettingsSchema, type Settings } from '../utils/settings-schema';
 
 /**
@@ -14,8 +14,6 @@ export type SettingsRequest =
   | { type: 'callcheck:reset' };
 
 export type SettingsReply = { ok: true } | { ok: false; error: string };
-
-const PreferencesSchema = v.strictObject({ bannerVerdicts: v.array(v.picklist(VERDICTS)) });
 
 const RequestSchema = v.variant('type', [
   v.strictObject({

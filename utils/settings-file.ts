@@ -22,7 +22,8 @@ export const LIMITS = {
   blocks: 1_000,
 } as const;
 
-const PreferencesSchema = v.strictObject({
+/** Banner preferences as files and messages carry them. */
+export const PreferencesSchema = v.strictObject({
   bannerVerdicts: v.pipe(v.array(v.picklist(VERDICTS)), v.maxLength(VERDICTS.length)),
 });
 
