@@ -6,7 +6,7 @@ import { VerdictBanner } from '../components/VerdictBanner';
 import { t } from '../extension/i18n';
 import type { FactsReply, RuntimeMessage } from '../extension/runtime-messages';
 import { nativeBrowser as browser } from '../extension/native-browser';
-import { readStored, STORED_KEYS, type Stored } from '../extension/stored';
+import { loadEffective, STORED_KEYS, type Stored } from '../extension/stored';
 import { assess, type JudgedProduct, type Match } from '../utils/assess';
 import {
   bannerMode,
@@ -123,10 +123,10 @@ export default defineUnlistedScript({
 /**
  * Reads the keys that extension/storage.ts defines as items, straight from
  * storage.local: the item library would add 4 KB to a script that must stay
- * under 12 KB. What comes back is repaired by the same readStored.
+ * under 12 KB.
  */
-async function loadStored(): Promise<Stored> {
-  return readStored(await browser.storage.local.get([...STORED_KEYS]));
+function loadStored(): Promise<Stored> {
+  return loadEffective(browser.storage.local);
 }
 
 function send(message: RuntimeMessage): Promise<unknown> {

@@ -47,3 +47,12 @@ export function readStored(raw: Partial<Record<(typeof STORED_KEYS)[number], unk
     bannerState: coerceBannerState(raw.bannerState),
   };
 }
+
+/**
+ * The merged settings as the background last wrote them, in one storage
+ * read: what the content script and the popup use, so neither carries the
+ * policy reader (and its public-suffix list) nor reads managed storage.
+ */
+export async function loadEffective(local: { get(keys: string[]): Promise<Record<string, unknown>> }): Promise<Stored> {
+  return readStored(await local.get([...STORED_KEYS]));
+}

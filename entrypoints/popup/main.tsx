@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '../../components/page.css';
 import { Popup } from '../../components/Popup';
 import { t } from '../../extension/i18n';
-import { loadStored } from '../../extension/storage';
+import { loadEffective } from '../../extension/stored';
 import { assess, assessAll } from '../../utils/assess';
 import { dataset } from '../../utils/dataset';
 
@@ -16,7 +16,7 @@ async function main() {
   const tabParam = new URLSearchParams(location.search).get('tab');
   const [tab, { settings, controls }] = await Promise.all([
     tabParam ? browser.tabs.get(Number(tabParam)).catch(() => undefined) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
-    loadStored(),
+    loadEffective(browser.storage.local),
   ]);
   // Without the tabs permission the URL is there only on call hosts.
   const result = tab?.url ? assess(tab.url, dataset, settings) : null;
