@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { VERDICTS, type Verdict } from '../../utils/assess';
 import { verdictKey } from '../verdict-text';
 import { Status } from './Status';
@@ -9,13 +9,17 @@ export function BannerSettings() {
   const { t, bundle, bannerState, nameOf, save, clearSnoozes, reset } = useOptions();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // Shown at once on a click; the stored value follows when the background has saved it.
+  const [shown, setShown] = useState(bundle.preferences.bannerVerdicts);
+  useEffect(() => setShown(bundle.preferences.bannerVerdicts), [bundle.preferences.bannerVerdicts]);
   const now = Date.now();
   const snoozes = Object.entries(bannerState.snoozes).filter(([, until]) => until > now);
 
   const toggle = async (verdict: Verdict, on: boolean) => {
-    const current = bundle.preferences.bannerVerdicts;
-    const bannerVerdicts = VERDICTS.filter((v) => (v === verdict ? on : current.includes(v)));
+    const bannerVerdicts = VERDICTS.filter((v) => (v === verdict ? on : shown.includes(v)));
+    setShown(bannerVerdicts);
     const error = await save({ ...bundle, preferences: { bannerVerdicts } });
+    if (error) setShown(bundle.preferences.bannerVerdicts);
     setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('banner_prefs_saved') });
   };
 
@@ -29,7 +33,7 @@ export function BannerSettings() {
             <input
               id={`show-${verdict}`}
               type="checkbox"
-              checked={bundle.preferences.bannerVerdicts.includes(verdict)}
+              checked={shown.includes(verdict)}
               onChange={(e) => void toggle(verdict, (e.target as HTMLInputElement).checked)}
             />
             <label for={`show-${verdict}`}>{t(verdictKey('verdict', verdict))}</label>
