@@ -70,10 +70,14 @@ export default defineBackground(() => {
  * script reads, the custom vendors' content scripts, then every badge.
  */
 function resync(): void {
+  // One read of settings and policy serves all three steps.
   loadAll()
-    .then(({ effective }) => effectiveItem.setValue(effective))
-    .then(syncCustomScripts)
-    .then(refreshAllBadges)
+    .then(async ({ effective }) => {
+      await effectiveItem.setValue(effective);
+      const custom = await grantedCustomPatterns(effective.settings);
+      await syncCustomScripts(custom);
+      await refreshAllBadges(effective.settings, custom);
+    })
     .catch((error: unknown) => console.warn('CallCheck could not update its content scripts or badges:', error));
 }
 
@@ -112,8 +116,8 @@ async function handleSettingsRequest(
   }
 }
 
-async function showBadge(tabId: number, url: string | undefined): Promise<void> {
-  const result = url ? assess(url, dataset, (await loadStored()).settings) : null;
+async function showBadge(tabId: number, url: string | undefined, settings?: Settings): Promise<void> {
+  const result = url ? assess(url, dataset, settings ?? (await loadStored()).settings) : null;
   const match = result?.ok ? result.match : null;
   try {
     if (!match) {
@@ -144,8 +148,7 @@ async function grantedCustomPatterns(settings: Settings): Promise<string[]> {
  * the custom vendors' hosts the user has granted. Hosts already covered by
  * the dataset's own content script are left out, so no page gets two.
  */
-async function syncCustomScripts(): Promise<void> {
-  const matches = await grantedCustomPatterns((await loadStored()).settings);
+async function syncCustomScripts(matches: string[]): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
   if (matches.length === 0) {
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
@@ -156,9 +159,8 @@ async function syncCustomScripts(): Promise<void> {
   else await browser.scripting.registerContentScripts([script]);
 }
 
-async function refreshAllBadges(): Promise<void> {
+async function refreshAllBadges(settings: Settings, custom: string[]): Promise<void> {
   // With host permissions only, this finds the call tabs and nothing else.
-  const custom = await grantedCustomPatterns((await loadStored()).settings);
   const tabs = await browser.tabs.query({ url: [...callHostMatches, ...custom] });
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : showBadge(tab.id, tab.url))));
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : showBadge(tab.id, tab.url, settings))));
 }

@@ -16,8 +16,7 @@ import { EMPTY_SETTINGS, type Settings } from '../utils/settings-schema';
  * Everything CallCheck keeps lives in storage.local (never synced, never
  * sent). Each item is versioned from day one so later releases can migrate it.
  * Values are read back through a parser: storage is input like any other.
- */
-/**
+ *
  * The version each item is written at. Raising one needs a migration below
  * and a fixture of the old shape in tests/fixtures/stored-versions.ts: the
  * migration test reads every version ever written.
