@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { slimDatasetModule } from './scripts/slim-dataset-plugin';
-import { dataset } from './utils/dataset';
+import { dataset } from './utils/dataset/bundled';
 
 export default defineConfig({
   plugins: [WxtVitest(), slimDatasetModule(dataset)],

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
-import { assertValidDataset } from './utils/dataset-lint';
-import { callHostPatterns } from './utils/match-patterns';
+import { assertValidDataset } from './utils/dataset/lint';
+import { callHostPatterns } from './utils/dataset/host-patterns';
 import { slimDatasetModule } from './scripts/slim-dataset-plugin';
 import vendors from './assets/vendors.json';
 

@@ -6,10 +6,10 @@
  * Numbers are printed, never asserted: a benchmark is not a test.
  */
 import { performance } from 'node:perf_hooks';
-import { assess } from '../utils/assess';
-import { dataset } from '../utils/dataset';
-import { buildHostIndex, type HostRule } from '../utils/host-index';
-import type { Settings } from '../utils/settings-schema';
+import { assess } from '../utils/verdict/assess';
+import { dataset } from '../utils/dataset/bundled';
+import { buildHostIndex, type HostRule } from '../utils/matching/host-index';
+import type { Settings } from '../utils/settings/schema';
 
 const CUSTOM_VENDORS = 10_000;
 

@@ -4,16 +4,16 @@
  * the same for people. Exit code 2 when any argument is not a URL at all.
  */
 import { readFileSync } from 'node:fs';
-import { EMPTY_SETTINGS } from '../utils/settings-coerce';
-import { DEFAULT_BANNER_PREFERENCES } from '../utils/banner-state';
-import { extractPolicy } from '../utils/policy-formats';
-import { mergeSettings, readPolicy } from '../utils/policy';
-import { parseSettingsFile } from '../utils/settings-file';
-import type { Settings } from '../utils/settings-schema';
-import { assess } from '../utils/assess';
-import { dataset } from '../utils/dataset';
-import { english } from '../utils/english';
-import { summarize, type AssessmentSummary } from '../utils/summary';
+import { EMPTY_SETTINGS } from '../utils/settings/repair';
+import { DEFAULT_BANNER_PREFERENCES } from '../utils/settings/banner-state';
+import { extractPolicy } from '../utils/policy/formats';
+import { mergeSettings, readPolicy } from '../utils/policy/read';
+import { parseSettingsFile } from '../utils/settings/file';
+import type { Settings } from '../utils/settings/schema';
+import { assess } from '../utils/verdict/assess';
+import { dataset } from '../utils/dataset/bundled';
+import { english } from '../utils/vocabulary/english';
+import { summarize, type AssessmentSummary } from '../utils/verdict/summary';
 import { formatTable } from './table';
 
 const USAGE = `Usage: npm run --silent assess -- [--table] [--settings FILE] URL [URL...]

@@ -10,15 +10,15 @@
  * clinician's curated list can be handed to IT.
  */
 import { readFileSync } from 'node:fs';
-import { assessAll, VERDICTS } from '../utils/assess';
-import { DEFAULT_BANNER_PREFERENCES } from '../utils/banner-state';
-import { dataset } from '../utils/dataset';
-import { english } from '../utils/english';
-import { schemaErrors } from '../utils/managed-schema';
-import { extractPolicy } from '../utils/policy-formats';
-import { mergeSettings, readPolicy } from '../utils/policy';
-import { EMPTY_SETTINGS } from '../utils/settings-coerce';
-import { parseSettingsFile } from '../utils/settings-file';
+import { assessAll, VERDICTS } from '../utils/verdict/assess';
+import { DEFAULT_BANNER_PREFERENCES } from '../utils/settings/banner-state';
+import { dataset } from '../utils/dataset/bundled';
+import { english } from '../utils/vocabulary/english';
+import { schemaErrors } from '../utils/policy/managed-schema';
+import { extractPolicy } from '../utils/policy/formats';
+import { mergeSettings, readPolicy } from '../utils/policy/read';
+import { EMPTY_SETTINGS } from '../utils/settings/repair';
+import { parseSettingsFile } from '../utils/settings/file';
 
 const USAGE = `Usage: npm run --silent policy -- check FILE
        npm run --silent policy -- from-export FILE

@@ -1,4 +1,4 @@
-import type { AssessmentSummary } from '../utils/summary';
+import type { AssessmentSummary } from '../utils/verdict/summary';
 
 /** A plain-text table of assessments for people reading a terminal. */
 export function formatTable(results: AssessmentSummary[]): string {

@@ -1,4 +1,4 @@
-import type { FactRow, SourceRow } from './fact-rows';
+import type { FactRow, SourceRow } from '../utils/dataset/fact-rows';
 
 /** A source as a link, with who published it and when we checked it. */
 export function SourceLink({ source }: { source: SourceRow }) {

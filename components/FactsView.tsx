@@ -1,9 +1,9 @@
-import type { Match } from '../utils/assess';
-import type { Explainer } from '../utils/dataset-schema';
-import type { Translate } from '../utils/messages';
+import type { Match } from '../utils/verdict/assess';
+import type { Explainer } from '../utils/dataset/schema';
+import type { Translate } from '../utils/vocabulary/messages';
 import { FactsTable, SourceLink } from './FactsTable';
-import { factRows, sourceRow } from './fact-rows';
-import { familyOf, verdictKey } from './verdict-text';
+import { factRows, sourceRow } from '../utils/dataset/fact-rows';
+import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
 
 /** Twelve months, as a date string comparison: facts older than this get a flag. */
 export function isStale(reviewed: string, today: string): boolean {

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Match } from '../utils/assess';
-import type { Explainer } from '../utils/dataset-schema';
-import type { Translate } from '../utils/messages';
+import type { Match } from '../utils/verdict/assess';
+import type { Explainer } from '../utils/dataset/schema';
+import type { Translate } from '../utils/vocabulary/messages';
 import { FactsView } from './FactsView';
-import { familyOf, verdictKey } from './verdict-text';
+import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
 
 export interface PopupProps {
   /** The current tab's match, or null when it is not a call platform. */

@@ -1,10 +1,10 @@
 import { Component } from 'preact';
-import type { JudgedProduct, Match } from '../utils/assess';
-import type { BannerMode } from '../utils/banner-state';
-import type { FactRow } from './fact-rows';
-import type { Translate } from '../utils/messages';
+import type { JudgedProduct, Match } from '../utils/verdict/assess';
+import type { BannerMode } from '../utils/settings/banner-state';
+import type { FactRow } from '../utils/dataset/fact-rows';
+import type { Translate } from '../utils/vocabulary/messages';
 import { FactsTable } from './FactsTable';
-import { familyOf, verdictKey } from './verdict-text';
+import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
 
 export interface VerdictBannerProps {
   match: Match<JudgedProduct>;

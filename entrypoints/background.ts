@@ -1,19 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { callHostMatches } from 'virtual:callcheck/slim-dataset';
-import { factRows } from '../components/fact-rows';
-import { verdictKey } from '../components/verdict-text';
+import { factRows } from '../utils/dataset/fact-rows';
+import { verdictKey } from '../utils/verdict/verdict-text';
 import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
 import { bannerStateItem, effectiveItem, loadAll, loadStored, preferencesItem, settingsItem } from '../extension/storage';
 import { storage } from 'wxt/utils/storage';
-import { assess, VERDICT_FAMILY } from '../utils/assess';
-import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/banner-state';
-import { dataset } from '../utils/dataset';
-import { EMPTY_SETTINGS } from '../utils/settings-coerce';
-import type { Settings } from '../utils/settings-schema';
+import { assess, VERDICT_FAMILY } from '../utils/verdict/assess';
+import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
+import { dataset } from '../utils/dataset/bundled';
+import { EMPTY_SETTINGS } from '../utils/settings/repair';
+import type { Settings } from '../utils/settings/schema';
 
 const FAMILY_COLOUR = { red: '#a1231b', amber: '#7a4f00', green: '#1e6b34' } as const;
 const CUSTOM_SCRIPT_ID = 'callcheck-custom-vendors';

@@ -7,7 +7,7 @@ import { t } from '../extension/i18n';
 import type { FactsReply, RuntimeMessage } from '../extension/runtime-messages';
 import { nativeBrowser as browser } from '../extension/native-browser';
 import { loadEffective, STORED_KEYS, type Stored } from '../extension/stored';
-import { assess, type JudgedProduct, type Match } from '../utils/assess';
+import { assess, type JudgedProduct, type Match } from '../utils/verdict/assess';
 import {
   bannerMode,
   DEFAULT_BANNER_PREFERENCES,
@@ -16,8 +16,8 @@ import {
   withSeen,
   withSnooze,
   type BannerState,
-} from '../utils/banner-state';
-import { EMPTY_SETTINGS } from '../utils/settings-coerce';
+} from '../utils/settings/banner-state';
+import { EMPTY_SETTINGS } from '../utils/settings/repair';
 
 /**
  * The in-page banner, a content script that runs only on the dataset's call

@@ -1,5 +1,5 @@
-import { matchEntry, type JudgedProduct, type ProductList } from '../utils/assess';
-import type { Settings } from '../utils/settings-schema';
+import { matchEntry, type JudgedProduct, type ProductList } from '../utils/verdict/assess';
+import type { Settings } from '../utils/settings/schema';
 
 /**
  * The origins CallCheck asks for, per host: https and http separately,

@@ -1,4 +1,4 @@
-import type { Translate } from '../utils/messages';
+import type { Translate } from '../utils/vocabulary/messages';
 import { nativeBrowser } from './native-browser';
 
 /**

@@ -1,4 +1,4 @@
-import type { FactRow } from '../components/fact-rows';
+import type { FactRow } from '../utils/dataset/fact-rows';
 
 /**
  * Every message between the parts of CallCheck: its name, who sends it and

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { BannerPreferences } from '../utils/banner-state';
-import { PreferencesSchema } from '../utils/settings-file';
-import { SettingsSchema, type Settings } from '../utils/settings-schema';
+import type { BannerPreferences } from '../utils/settings/banner-state';
+import { PreferencesSchema } from '../utils/settings/file';
+import { SettingsSchema, type Settings } from '../utils/settings/schema';
 
 /**
  * Settings change only through the background, and only at the request of

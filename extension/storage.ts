@@ -1,16 +1,17 @@
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
-import { dataset } from '../utils/dataset';
-import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProblem } from '../utils/policy';
-import type { SettingsBundle } from '../utils/settings-file';
+import { dataset } from '../utils/dataset/bundled';
+import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProblem } from '../utils/policy/read';
+import type { SettingsBundle } from '../utils/settings/file';
 import { readStored, type Stored } from './stored';
 import {
   DEFAULT_BANNER_PREFERENCES,
   EMPTY_BANNER_STATE,
   type BannerPreferences,
   type BannerState,
-} from '../utils/banner-state';
-import { EMPTY_SETTINGS, type Settings } from '../utils/settings-schema';
+} from '../utils/settings/banner-state';
+import { EMPTY_SETTINGS } from '../utils/settings/repair';
+import type { Settings } from '../utils/settings/schema';
 
 /**
  * Everything CallCheck keeps lives in storage.local (never synced, never

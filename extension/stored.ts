@@ -1,13 +1,13 @@
-import { VERDICTS } from '../utils/assess';
+import { VERDICTS } from '../utils/verdict/assess';
 import {
   coerceBannerPreferences,
   coerceBannerState,
   type BannerPreferences,
   type BannerState,
-} from '../utils/banner-state';
-import type { Effective } from '../utils/policy';
-import { coerceSettings } from '../utils/settings-coerce';
-import type { Settings } from '../utils/settings-schema';
+} from '../utils/settings/banner-state';
+import type { Effective } from '../utils/policy/read';
+import { coerceSettings } from '../utils/settings/repair';
+import type { Settings } from '../utils/settings/schema';
 
 /**
  * The storage keys (in storage.local). `settings` and `preferences` are the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assess, assessAll, type Verdict } from '../utils/assess';
-import { english } from '../utils/english';
-import { parseSettings } from '../utils/settings-schema';
+import { assess, assessAll, type Verdict } from '../utils/verdict/assess';
+import { english } from '../utils/vocabulary/english';
+import { parseSettings } from '../utils/settings/schema';
 import { makeDataset, makeProduct } from './fixtures/make-product';
 
 const dataset = makeDataset([

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../public/_locales/en/messages.json';
-import { formatMessage, type Catalog } from '../utils/messages';
+import { formatMessage, type Catalog } from '../utils/vocabulary/messages';
 
 // fakeBrowser has no message catalogue: answer from the English one, as the browser would.
 fakeBrowser.i18n.getMessage = ((key: string, args?: string | string[]) =>

@@ -10,7 +10,7 @@ import {
   withDismissal,
   withSeen,
   withSnooze,
-} from '../utils/banner-state';
+} from '../utils/settings/banner-state';
 
 const now = Date.UTC(2026, 10, 24, 12);
 const url = 'https://us02web.zoom.us/j/123456789?pwd=secret';

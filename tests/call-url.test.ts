@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCallUrl } from '../utils/call-url';
+import { parseCallUrl } from '../utils/matching/call-url';
 
 describe('parseCallUrl normalises like the browser', () => {
   it.each([

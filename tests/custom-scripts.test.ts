@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customScriptPatterns, originsFor } from '../extension/custom-scripts';
-import { dataset } from '../utils/dataset';
-import { parseSettings } from '../utils/settings-schema';
+import { dataset } from '../utils/dataset/bundled';
+import { parseSettings } from '../utils/settings/schema';
 
 describe('origins asked for custom vendors', () => {
   it('asks for https and http of the host and its subdomains, each inside the optional permissions', () => {

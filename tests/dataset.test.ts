@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../assets/vendors.json';
-import { lintDataset } from '../utils/dataset-lint';
-import { dataset } from '../utils/dataset';
-import { FACT_KEYS, isRealDate } from '../utils/dataset-schema';
-import { isRegistrableHost } from '../utils/hostname';
+import { lintDataset } from '../utils/dataset/lint';
+import { dataset } from '../utils/dataset/bundled';
+import { FACT_KEYS, isRealDate } from '../utils/dataset/schema';
+import { isRegistrableHost } from '../utils/matching/hostname';
 import { makeDataset, makeProduct } from './fixtures/make-product';
 
 const today = new Date().toISOString().slice(0, 10);

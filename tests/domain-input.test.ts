@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDomainInput, parsePathPrefix } from '../utils/domain-input';
-import { english } from '../utils/english';
+import { parseDomainInput, parsePathPrefix } from '../utils/settings/domain-input';
+import { english } from '../utils/vocabulary/english';
 
 describe('parseDomainInput', () => {
   it.each([

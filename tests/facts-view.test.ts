@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isStale } from '../components/FactsView';
-import { factRows } from '../components/fact-rows';
-import { dataset } from '../utils/dataset';
-import { english } from '../utils/english';
+import { factRows } from '../utils/dataset/fact-rows';
+import { dataset } from '../utils/dataset/bundled';
+import { english } from '../utils/vocabulary/english';
 
 describe('the facts a clinician reads', () => {
   it('flags a review older than twelve months', () => {

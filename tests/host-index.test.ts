@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHostIndex } from '../utils/host-index';
+import { buildHostIndex } from '../utils/matching/host-index';
 
 describe('buildHostIndex', () => {
   const index = buildHostIndex([

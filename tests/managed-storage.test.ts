@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadAll } from '../extension/storage';
-import { assess } from '../utils/assess';
-import { dataset } from '../utils/dataset';
-import { english } from '../utils/english';
+import { assess } from '../utils/verdict/assess';
+import { dataset } from '../utils/dataset/bundled';
+import { english } from '../utils/vocabulary/english';
 
 /** storage.managed seeded as Chrome or Firefox would fill it from a policy. */
 const seedPolicy = (policy: Record<string, unknown>) => fakeBrowser.storage.managed.set(policy);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../utils/assess';
-import { dataset } from '../utils/dataset';
+import { assess } from '../utils/verdict/assess';
+import { dataset } from '../utils/dataset/bundled';
 import { LOOKALIKE_URLS } from './fixtures/lookalike-urls';
 
 /** Whole-host sites: the ones whose every path belongs to one product. */

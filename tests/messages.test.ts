@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import en from '../public/_locales/en/messages.json';
-import { formatMessage, type Catalog } from '../utils/messages';
+import { formatMessage, type Catalog } from '../utils/vocabulary/messages';
 
 const catalog = en as Catalog;
 

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy, policyFromExport } from '../cli/policy';
-import { VERDICTS } from '../utils/assess';
-import { dataset } from '../utils/dataset';
-import { BAA_VALUES, E2EE_VALUES } from '../utils/dataset-values';
-import { MANAGED_SCHEMA, schemaErrors, type SchemaNode } from '../utils/managed-schema';
-import { POLICY_KEYS, readPolicy } from '../utils/policy';
-import { extractPolicy } from '../utils/policy-formats';
+import { VERDICTS } from '../utils/verdict/assess';
+import { dataset } from '../utils/dataset/bundled';
+import { BAA_VALUES, E2EE_VALUES } from '../utils/vocabulary/values';
+import { MANAGED_SCHEMA, schemaErrors, type SchemaNode } from '../utils/policy/managed-schema';
+import { POLICY_KEYS, readPolicy } from '../utils/policy/read';
+import { extractPolicy } from '../utils/policy/formats';
 
 const EXAMPLES = 'docs/policy-examples';
 const examples = readdirSync(EXAMPLES).sort();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from '../utils/assess';
-import { DEFAULT_BANNER_PREFERENCES } from '../utils/banner-state';
-import { dataset } from '../utils/dataset';
-import { english } from '../utils/english';
-import { EMPTY_POLICY, mergeSettings, readPolicy } from '../utils/policy';
-import { parseSettings } from '../utils/settings-schema';
+import { assess } from '../utils/verdict/assess';
+import { DEFAULT_BANNER_PREFERENCES } from '../utils/settings/banner-state';
+import { dataset } from '../utils/dataset/bundled';
+import { english } from '../utils/vocabulary/english';
+import { EMPTY_POLICY, mergeSettings, readPolicy } from '../utils/policy/read';
+import { parseSettings } from '../utils/settings/schema';
 
 const read = (raw: unknown) => readPolicy(raw, dataset);
 const problemsOf = (raw: unknown) => read(raw).problems.map((p) => english(p.message.key, p.message.args));

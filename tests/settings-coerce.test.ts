@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coerceSettings, EMPTY_SETTINGS } from '../utils/settings-coerce';
-import { parseSettings } from '../utils/settings-schema';
+import { coerceSettings, EMPTY_SETTINGS } from '../utils/settings/repair';
+import { parseSettings } from '../utils/settings/schema';
 
 describe('coerceSettings (reading stored settings)', () => {
   it('keeps well-formed settings exactly as the strict schema reads them', () => {

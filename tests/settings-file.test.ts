@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dataset } from '../utils/dataset';
-import { english } from '../utils/english';
-import { DEFAULT_BANNER_PREFERENCES } from '../utils/banner-state';
-import { describeChanges, exportSettingsFile, LIMITS, parseSettingsFile, type SettingsBundle } from '../utils/settings-file';
-import { parseSettings } from '../utils/settings-schema';
+import { dataset } from '../utils/dataset/bundled';
+import { english } from '../utils/vocabulary/english';
+import { DEFAULT_BANNER_PREFERENCES } from '../utils/settings/banner-state';
+import { describeChanges, exportSettingsFile, LIMITS, parseSettingsFile, type SettingsBundle } from '../utils/settings/file';
+import { parseSettings } from '../utils/settings/schema';
 import { XSS_PAYLOADS } from './fixtures/xss-payloads';
 
 const bundled = new Set(dataset.products.map((p) => p.id));

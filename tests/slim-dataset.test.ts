@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from '../utils/assess';
-import { dataset } from '../utils/dataset';
-import { slimDataset } from '../utils/slim-dataset';
+import { assess } from '../utils/verdict/assess';
+import { dataset } from '../utils/dataset/bundled';
+import { slimDataset } from '../utils/dataset/slim';
 
 describe('the content script dataset', () => {
   const slim = slimDataset(dataset);

@@ -5,12 +5,12 @@ import { FactsView } from '../components/FactsView';
 import { OptionsApp } from '../components/options/OptionsApp';
 import type { OptionsModel } from '../components/options/context';
 import { VerdictBanner } from '../components/VerdictBanner';
-import { assess, assessAll } from '../utils/assess';
-import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/banner-state';
-import { dataset } from '../utils/dataset';
-import { EMPTY_POLICY, mergeSettings } from '../utils/policy';
-import { english } from '../utils/english';
-import { coerceSettings } from '../utils/settings-coerce';
+import { assess, assessAll } from '../utils/verdict/assess';
+import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
+import { dataset } from '../utils/dataset/bundled';
+import { EMPTY_POLICY, mergeSettings } from '../utils/policy/read';
+import { english } from '../utils/vocabulary/english';
+import { coerceSettings } from '../utils/settings/repair';
 import { XSS_PAYLOADS } from './fixtures/xss-payloads';
 
 /**

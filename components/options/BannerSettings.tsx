@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { VERDICTS, type Verdict } from '../../utils/assess';
-import { verdictKey } from '../verdict-text';
+import { VERDICTS, type Verdict } from '../../utils/verdict/assess';
+import { verdictKey } from '../../utils/verdict/verdict-text';
 import { Status } from './Status';
 import { useOptions } from './context';
 

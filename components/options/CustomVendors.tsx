@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { originsFor } from '../../extension/custom-scripts';
-import { BAA_VALUES, E2EE_VALUES } from '../../utils/dataset-values';
-import { parseDomainInput, parsePathPrefix } from '../../utils/domain-input';
-import type { MessageKey } from '../../utils/messages';
-import type { CustomVendor } from '../../utils/settings-schema';
+import { BAA_VALUES, E2EE_VALUES } from '../../utils/vocabulary/values';
+import { parseDomainInput, parsePathPrefix } from '../../utils/settings/domain-input';
+import type { MessageKey } from '../../utils/vocabulary/messages';
+import type { CustomVendor } from '../../utils/settings/schema';
 import { Status } from './Status';
 import { useOptions } from './context';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { isRealDate } from '../../utils/dataset-schema';
-import type { Approval, Block } from '../../utils/settings-schema';
+import { isRealDate } from '../../utils/dataset/schema';
+import type { Approval, Block } from '../../utils/settings/schema';
 import { Status } from './Status';
 import { useOptions } from './context';
 

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { VERDICTS, type Match } from '../../utils/assess';
-import { BAA_VALUES, E2EE_VALUES, STATUS_VALUES } from '../../utils/dataset-values';
-import type { MessageKey } from '../../utils/messages';
+import { VERDICTS, type Match } from '../../utils/verdict/assess';
+import { BAA_VALUES, E2EE_VALUES, STATUS_VALUES } from '../../utils/vocabulary/values';
+import type { MessageKey } from '../../utils/vocabulary/messages';
 import { FactsView } from '../FactsView';
-import { familyOf, verdictKey } from '../verdict-text';
+import { familyOf, verdictKey } from '../../utils/verdict/verdict-text';
 import { useOptions } from './context';
 
 const snake = (value: string) => value.replace(/-/g, '_');

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { describeChanges, LIMITS, parseSettingsFile, type SettingsBundle } from '../../utils/settings-file';
-import type { Message } from '../../utils/messages';
+import { describeChanges, LIMITS, parseSettingsFile, type SettingsBundle } from '../../utils/settings/file';
+import type { Message } from '../../utils/vocabulary/messages';
 import { Status } from './Status';
 import { useOptions } from './context';
 

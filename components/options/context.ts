@@ -1,11 +1,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Match } from '../../utils/assess';
-import type { BannerState } from '../../utils/banner-state';
-import type { Dataset } from '../../utils/dataset-schema';
-import type { Translate } from '../../utils/messages';
-import type { Effective, Policy, PolicyProblem } from '../../utils/policy';
-import type { SettingsBundle } from '../../utils/settings-file';
+import type { Match } from '../../utils/verdict/assess';
+import type { BannerState } from '../../utils/settings/banner-state';
+import type { Dataset } from '../../utils/dataset/schema';
+import type { Translate } from '../../utils/vocabulary/messages';
+import type { Effective, Policy, PolicyProblem } from '../../utils/policy/read';
+import type { SettingsBundle } from '../../utils/settings/file';
 
 /** What every section of the options page reads, and the one way to change it. */
 export interface OptionsModel {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callPage } from '../fixtures/pages';
-import { CHROME_EXTENSION_ID } from '../../utils/policy-formats';
+import { CHROME_EXTENSION_ID } from '../../utils/policy/formats';
 import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readBanner, tabIdOf, type ExtensionBrowser } from './harness';
 
 /**

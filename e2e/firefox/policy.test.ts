@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_EXTENSION_ID } from '../../utils/policy-formats';
+import { FIREFOX_EXTENSION_ID } from '../../utils/policy/formats';
 import type { Page } from 'puppeteer-core';
 import { FIREFOX_ESR_PATH, launchFirefox, servePages, type FirefoxHandle } from './launch-firefox';
 

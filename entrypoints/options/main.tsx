@@ -6,9 +6,9 @@ import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
 import type { SettingsReply, SettingsRequest } from '../../extension/settings-api';
 import { loadAll, STORED_KEYS } from '../../extension/storage';
-import { assessAll } from '../../utils/assess';
-import { dataset } from '../../utils/dataset';
-import { exportSettingsFile } from '../../utils/settings-file';
+import { assessAll } from '../../utils/verdict/assess';
+import { dataset } from '../../utils/dataset/bundled';
+import { exportSettingsFile } from '../../utils/settings/file';
 
 /**
  * Options: wiring only. Reads the stored settings, renders, and sends every

@@ -4,8 +4,8 @@ import '../../components/page.css';
 import { Popup } from '../../components/Popup';
 import { t } from '../../extension/i18n';
 import { loadEffective } from '../../extension/stored';
-import { assess, assessAll } from '../../utils/assess';
-import { dataset } from '../../utils/dataset';
+import { assess, assessAll } from '../../utils/verdict/assess';
+import { dataset } from '../../utils/dataset/bundled';
 
 /**
  * The toolbar popup: the facts for the current tab, or a search over the

@@ -1,4 +1,4 @@
-import en from '../public/_locales/en/messages.json';
+import en from '../../public/_locales/en/messages.json';
 import { translatorFor, type Catalog } from './messages';
 
 /** English wording for code that runs outside the browser (CLI, tests). */

@@ -1,9 +1,9 @@
-import { VERDICTS, type JudgedProduct, type ProductList, type Verdict } from './assess';
-import type { BannerPreferences } from './banner-state';
-import { BAA_VALUES, E2EE_VALUES } from './dataset-values';
-import { parseDomainInput, parsePathPrefix } from './domain-input';
-import type { Message } from './messages';
-import type { Approval, Block, CustomVendor, Settings } from './settings-schema';
+import { VERDICTS, type JudgedProduct, type ProductList, type Verdict } from '../verdict/assess';
+import type { BannerPreferences } from '../settings/banner-state';
+import { BAA_VALUES, E2EE_VALUES } from '../vocabulary/values';
+import { parseDomainInput, parsePathPrefix } from '../settings/domain-input';
+import type { Message } from '../vocabulary/messages';
+import type { Approval, Block, CustomVendor, Settings } from '../settings/schema';
 
 /**
  * A clinic's managed policy (storage.managed: Chrome and Edge policy, Firefox

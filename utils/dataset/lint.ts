@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { DatasetSchema, FACT_KEYS, type Dataset } from './dataset-schema';
-import { isRegistrableHost } from './hostname';
+import { DatasetSchema, FACT_KEYS, type Dataset } from './schema';
+import { isRegistrableHost } from '../matching/hostname';
 
 /**
  * Checks the bundled dataset beyond its shape: the rules that keep the data

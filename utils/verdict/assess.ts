@@ -1,55 +1,19 @@
-import type { Product } from './dataset-schema';
-import type { Message } from './messages';
-import type { Approval, Block, CustomVendor, Settings } from './settings-schema';
-import { EMPTY_SETTINGS } from './settings-coerce';
-import { parseCallUrl } from './call-url';
-import { buildHostIndex, type HostIndex, type HostRule } from './host-index';
+import type { JudgedProduct, ProductList } from '../dataset/judged';
+import type { Product } from '../dataset/schema';
+import type { Verdict } from '../vocabulary/values';
+
+export { VERDICTS, VERDICT_FAMILY, type Verdict } from '../vocabulary/values';
+export type { JudgedProduct, ProductList } from '../dataset/judged';
+import type { Message } from '../vocabulary/messages';
+import type { Approval, Block, CustomVendor, Settings } from '../settings/schema';
+import { EMPTY_SETTINGS } from '../settings/repair';
+import { parseCallUrl } from '../matching/call-url';
+import { buildHostIndex, type HostIndex, type HostRule } from '../matching/host-index';
 
 /**
  * The one place that decides what CallCheck says about a URL. Badge, banner,
  * popup, options page and command line only render what `assess` returns.
  */
-
-export const VERDICTS = [
-  'approved',
-  'blocked',
-  'public',
-  'discontinued',
-  'no-baa',
-  'check-plan',
-  'unverified',
-] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-/** Badge colour family of each verdict: red means do not use, amber means check first. */
-export const VERDICT_FAMILY: Record<Verdict, 'red' | 'amber' | 'green'> = {
-  approved: 'green',
-  blocked: 'red',
-  public: 'red',
-  discontinued: 'red',
-  'no-baa': 'red',
-  'check-plan': 'amber',
-  unverified: 'amber',
-};
-
-/**
- * What `assess` needs of a product. The bundled dataset has much more (every
- * fact with its sources); the content script carries only this much, so that
- * the banner can be decided in the page without shipping the whole dataset.
- */
-export interface JudgedProduct {
-  id: string;
-  vendor: string;
-  name: string;
-  sites: Product['sites'];
-  baa: Pick<Product['baa'], 'value'>;
-  status: Pick<Product['status'], 'value' | 'date' | 'successor'>;
-  publicFacing: Pick<Product['publicFacing'], 'value'>;
-}
-
-export interface ProductList<P extends JudgedProduct = JudgedProduct> {
-  products: readonly P[];
-}
 
 export type Entry<P extends JudgedProduct = Product> =
   | { origin: 'dataset'; id: string; vendor: string; name: string; product: P }

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { VERDICTS } from './assess';
+import { VERDICTS } from '../vocabulary/values';
 import type { BannerPreferences } from './banner-state';
 import { parseDomainInput, parsePathPrefix } from './domain-input';
-import type { Message } from './messages';
-import { SettingsSchema, type Settings } from './settings-schema';
+import type { Message } from '../vocabulary/messages';
+import { SettingsSchema, type Settings } from './schema';
 
 /**
  * The settings file: what a clinician exports, imports, and hands to their

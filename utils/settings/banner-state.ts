@@ -1,4 +1,4 @@
-import type { Verdict } from './assess';
+import type { Verdict } from '../vocabulary/values';
 
 /**
  * What the banner remembers between page loads, kept in storage.local:

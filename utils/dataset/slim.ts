@@ -1,6 +1,6 @@
-import type { JudgedProduct, ProductList } from './assess';
-import { BAA_VALUES } from './dataset-values';
-import type { Dataset } from './dataset-schema';
+import type { JudgedProduct, ProductList } from './judged';
+import { BAA_VALUES } from '../vocabulary/values';
+import type { Dataset } from './schema';
 
 /**
  * The part of the dataset the content script needs to decide a verdict in the

@@ -1,5 +1,5 @@
-import type { Dataset } from './dataset-schema';
-import raw from '../assets/vendors.json';
+import type { Dataset } from './schema';
+import raw from '../../assets/vendors.json';
 
 /**
  * The bundled dataset. It is validated by `lintDataset` when the extension is

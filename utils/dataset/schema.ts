@@ -9,9 +9,9 @@ import {
   OPENNESS_VALUES,
   PUBLISHER_KINDS,
   STATUS_VALUES,
-} from './dataset-values';
+} from '../vocabulary/values';
 
-export { BAA_VALUES, E2EE_VALUES, FACT_KEYS } from './dataset-values';
+export { BAA_VALUES, E2EE_VALUES, FACT_KEYS } from '../vocabulary/values';
 
 /**
  * The one schema of the bundled vendor dataset (`assets/vendors.json`).

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { IsoDate, SiteSchema } from './dataset-schema';
-import { BAA_VALUES, DECIDED_BY, E2EE_VALUES } from './dataset-values';
+import { IsoDate, SiteSchema } from '../dataset/schema';
+import { BAA_VALUES, DECIDED_BY, E2EE_VALUES } from '../vocabulary/values';
 
 /**
  * What a clinician or their organization adds to the bundled dataset:
@@ -52,8 +52,6 @@ export type Block = v.InferOutput<typeof BlockSchema>;
 export type CustomVendor = v.InferOutput<typeof CustomVendorSchema>;
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsInput = v.InferInput<typeof SettingsSchema>;
-
-export { EMPTY_SETTINGS } from './settings-coerce';
 
 export function parseSettings(input: unknown): Settings {
   return v.parse(SettingsSchema, input);

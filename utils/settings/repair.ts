@@ -1,5 +1,5 @@
-import { BAA_VALUES, DECIDED_BY, E2EE_VALUES } from './dataset-values';
-import type { Approval, Block, CustomVendor, Settings } from './settings-schema';
+import { BAA_VALUES, DECIDED_BY, E2EE_VALUES } from '../vocabulary/values';
+import type { Approval, Block, CustomVendor, Settings } from './schema';
 
 /** No approvals, blocks or custom vendors: what a new install has. */
 export const EMPTY_SETTINGS: Settings = Object.freeze({

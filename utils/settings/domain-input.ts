@@ -1,5 +1,5 @@
 import { parse } from 'tldts';
-import type { Message } from './messages';
+import type { Message } from '../vocabulary/messages';
 
 /**
  * The one parser for domains people type (options page, imports, policy).

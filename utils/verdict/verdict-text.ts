@@ -1,6 +1,6 @@
-import type { Verdict } from '../utils/assess';
-import { VERDICT_FAMILY } from '../utils/assess';
-import type { MessageKey } from '../utils/messages';
+import type { Verdict } from './assess';
+import { VERDICT_FAMILY } from './assess';
+import type { MessageKey } from '../vocabulary/messages';
 
 /** Message keys per verdict: `no-baa` → `verdict_no_baa`, `next_no_baa`, `badge_no_baa`. */
 export function verdictKey(prefix: 'verdict' | 'next' | 'badge', verdict: Verdict): MessageKey {

@@ -15,3 +15,26 @@ export const PUBLISHER_KINDS = ['vendor', 'regulator', 'secondary'] as const;
 export const DECIDED_BY = ['user', 'organization'] as const;
 /** The facts of a product that carry sources, in the order people read them. */
 export const FACT_KEYS = ['baa', 'transit', 'e2ee', 'openness', 'status', 'publicFacing', 'hhs2020'] as const;
+
+/** What CallCheck can say of a product, most cautious first after the user's own decisions. */
+export const VERDICTS = [
+  'approved',
+  'blocked',
+  'public',
+  'discontinued',
+  'no-baa',
+  'check-plan',
+  'unverified',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Badge colour family of each verdict: red means do not use, amber means check first. */
+export const VERDICT_FAMILY: Record<Verdict, 'red' | 'amber' | 'green'> = {
+  approved: 'green',
+  blocked: 'red',
+  public: 'red',
+  discontinued: 'red',
+  'no-baa': 'red',
+  'check-plan': 'amber',
+  unverified: 'amber',
+};

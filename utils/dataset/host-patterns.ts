@@ -1,4 +1,4 @@
-import type { Dataset } from './dataset-schema';
+import type { Dataset } from './schema';
 
 /**
  * Match patterns for every call host in the dataset: the extension's host

@@ -1,4 +1,4 @@
-import type en from '../public/_locales/en/messages.json';
+import type en from '../../public/_locales/en/messages.json';
 
 /**
  * Every user-visible string lives in `public/_locales/<lang>/messages.json`.

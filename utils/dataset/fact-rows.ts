@@ -1,5 +1,5 @@
-import type { FactKey, Product } from '../utils/dataset-schema';
-import type { MessageKey, Translate } from '../utils/messages';
+import type { FactKey, Product } from './schema';
+import type { MessageKey, Translate } from '../vocabulary/messages';
 
 /** One source, already worded for the reader. */
 export interface SourceRow {

@@ -1,4 +1,4 @@
-import schemaJson from '../public/managed_schema.json';
+import schemaJson from '../../public/managed_schema.json';
 
 /**
  * The managed-storage schema (public/managed_schema.json), the file Chrome

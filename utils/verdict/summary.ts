@@ -1,6 +1,6 @@
 import type { Assessment, Match } from './assess';
-import { FACT_KEYS, type FactKey, type Source } from './dataset-schema';
-import type { Translate } from './messages';
+import { FACT_KEYS, type FactKey, type Source } from '../dataset/schema';
+import type { Translate } from '../vocabulary/messages';
 
 /**
  * The flat, stable shape of an assessment that the command line prints and

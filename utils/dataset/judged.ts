@@ -1,0 +1,20 @@
+import type { Product } from './schema';
+
+/**
+ * What `assess` needs of a product. The bundled dataset has much more (every
+ * fact with its sources); the content script carries only this much, so that
+ * the banner can be decided in the page without shipping the whole dataset.
+ */
+export interface JudgedProduct {
+  id: string;
+  vendor: string;
+  name: string;
+  sites: Product['sites'];
+  baa: Pick<Product['baa'], 'value'>;
+  status: Pick<Product['status'], 'value' | 'date' | 'successor'>;
+  publicFacing: Pick<Product['publicFacing'], 'value'>;
+}
+
+export interface ProductList<P extends JudgedProduct = JudgedProduct> {
+  products: readonly P[];
+}
