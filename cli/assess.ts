@@ -24,7 +24,9 @@ const USAGE = `Usage: npm run --silent assess -- [--table] [--settings FILE] URL
                  policy file (see docs/admin.md).
 
 Prints one JSON object per URL: {"url", "match"} where match is null for
-anything that is not a known call platform; {"url", "error"} for an argument
+anything that is not a known call platform, and match.page says what the page
+is: "call" (a call is joined or runs there), "app" (a client where a call may
+start) or "site" (any other page of the vendor); {"url", "error"} for an argument
 that is not a URL (exit code 2, the others still print).`;
 
 function main(argv: string[]): number {

@@ -27,7 +27,7 @@ import { EMPTY_SETTINGS } from '../utils/settings/repair';
  *
  * It is built as an unlisted script rather than a WXT content script because
  * WXT's content-script context brings webextension-polyfill (22 KB) with it,
- * and this script has to stay under 12 KB gzipped with its data.
+ * and this script has to stay under 14 KB gzipped with its data and page patterns.
  */
 export default defineUnlistedScript({
   main() {
@@ -48,15 +48,17 @@ export default defineUnlistedScript({
       const result = assess(url, slim, settings);
       const match = result.ok ? result.match : null;
       const mode = match
-        ? bannerMode(match.verdict, match.entry.id, url, bannerState, preferences, Date.now())
+        ? bannerMode(match, url, bannerState, preferences, Date.now())
         : 'hidden';
       if (!match || mode === 'hidden') {
         shown = null;
         return banner.remove();
       }
-      // The same product and verdict on a new URL of a single-page app: the
-      // banner the user already sees stays as it is.
-      const key = `${match.entry.id}:${match.verdict}`;
+      // The same product, verdict and page kind on a new URL of a single-page
+      // app: the banner the user already sees stays as it is. Moving from an
+      // app page to a call (a chat to a meeting) changes the kind: the full
+      // banner comes.
+      const key = `${match.entry.id}:${match.verdict}:${mode}`;
       if (shown?.key === key && banner.isMounted() && !banner.isProvisional()) {
         shown.url = url;
         return;
@@ -91,7 +93,7 @@ export default defineUnlistedScript({
     const firstMatch = first.ok ? first.match : null;
     if (
       firstMatch &&
-      bannerMode(firstMatch.verdict, firstMatch.entry.id, location.href, EMPTY_BANNER_STATE, DEFAULT_BANNER_PREFERENCES, Date.now()) === 'full'
+      bannerMode(firstMatch, location.href, EMPTY_BANNER_STATE, DEFAULT_BANNER_PREFERENCES, Date.now()) === 'full'
     ) {
       banner.show(firstMatch, 'full', location.href, true);
     }

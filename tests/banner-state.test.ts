@@ -14,10 +14,25 @@ import {
 
 const now = Date.UTC(2026, 10, 24, 12);
 const url = 'https://us02web.zoom.us/j/123456789?pwd=secret';
-const mode = (state = EMPTY_BANNER_STATE, verdict: Parameters<typeof bannerMode>[0] = 'check-plan', at = now) =>
-  bannerMode(verdict, 'zoom', url, state, DEFAULT_BANNER_PREFERENCES, at);
+type Subject = Parameters<typeof bannerMode>[0];
+const call = (verdict: Subject['verdict'], id = 'zoom', page: Subject['page'] = 'call'): Subject => ({ verdict, page, entry: { id } });
+const mode = (state = EMPTY_BANNER_STATE, verdict: Subject['verdict'] = 'check-plan', at = now) =>
+  bannerMode(call(verdict), url, state, DEFAULT_BANNER_PREFERENCES, at);
 
 describe('banner state', () => {
+  it('shows nothing on a site page, only the pill on an app page, the full banner on a call', () => {
+    const on = (page: Subject['page'], verdict: Subject['verdict'] = 'no-baa') =>
+      bannerMode(call(verdict, 'slack-huddles', page), url, EMPTY_BANNER_STATE, DEFAULT_BANNER_PREFERENCES, now);
+    expect(on('site')).toBe('hidden');
+    expect(on(null)).toBe('hidden');
+    expect(on('app')).toBe('pill');
+    expect(on('call')).toBe('full');
+    // The user's choice of verdicts and snoozes still apply to the pill.
+    expect(on('app', 'approved')).toBe('hidden');
+    const snoozed = withSnooze(EMPTY_BANNER_STATE, 'slack-huddles', 1, now);
+    expect(bannerMode(call('no-baa', 'slack-huddles', 'app'), url, snoozed, DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
+  });
+
   it('shows the full banner for every verdict but approved by default', () => {
     expect(mode()).toBe('full');
     expect(mode(EMPTY_BANNER_STATE, 'no-baa')).toBe('full');
@@ -29,13 +44,13 @@ describe('banner state', () => {
     expect(mode(snoozed)).toBe('hidden');
     expect(mode(snoozed, 'check-plan', now + 7 * DAY - 1)).toBe('hidden');
     expect(mode(snoozed, 'check-plan', now + 7 * DAY + 1)).toBe('full');
-    expect(bannerMode('check-plan', 'webex', url, snoozed, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
+    expect(bannerMode(call('check-plan', 'webex'), url, snoozed, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
   });
 
   it('dismisses one page, whatever its query string, and no other', () => {
     const dismissed = withDismissal(EMPTY_BANNER_STATE, url, now);
-    expect(bannerMode('check-plan', 'zoom', 'https://us02web.zoom.us/j/123456789', dismissed, DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
-    expect(bannerMode('check-plan', 'zoom', 'https://us02web.zoom.us/j/999', dismissed, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
+    expect(bannerMode(call('check-plan'), 'https://us02web.zoom.us/j/123456789', dismissed, DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
+    expect(bannerMode(call('check-plan'), 'https://us02web.zoom.us/j/999', dismissed, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
   });
 
   it('never stores the meeting URL itself', () => {

@@ -27,7 +27,7 @@ describe('npm run assess', () => {
       match: { product: 'microsoft-teams-free', verdict: 'no-baa', baa: 'not-offered' },
     });
     expect(Object.keys(teams!.match).sort()).toEqual(
-      ['vendor', 'name', 'product', 'origin', 'verdict', 'reason', 'baa', 'e2ee', 'status', 'reviewed', 'sources'].sort(),
+      ['vendor', 'name', 'product', 'origin', 'verdict', 'page', 'reason', 'baa', 'e2ee', 'status', 'reviewed', 'sources'].sort(),
     );
     expect(teams!.match.sources.length).toBeGreaterThan(0);
     expect(teams!.match.sources[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\//), checked: expect.any(String) });
@@ -54,8 +54,8 @@ describe('npm run assess', () => {
     const { status, stdout } = runAssess(['--table', 'https://teams.live.com/meet/1', 'https://example.org/']);
     expect(status).toBe(0);
     const [header, teams, other] = stdout.trimEnd().split('\n');
-    expect(header).toMatch(/^URL\s+VERDICT\s+PRODUCT\s+WHY$/);
-    expect(teams).toMatch(/^https:\/\/teams\.live\.com\/meet\/1\s+no-baa\s+Microsoft Teams/);
+    expect(header).toMatch(/^URL\s+VERDICT\s+PAGE\s+PRODUCT\s+WHY$/);
+    expect(teams).toMatch(/^https:\/\/teams\.live\.com\/meet\/1\s+no-baa\s+call\s+Microsoft Teams/);
     expect(other).toMatch(/not a known call platform$/);
   });
 

@@ -1,4 +1,12 @@
+import type { PageRule } from '../matching/page-patterns';
 import type { Product } from './schema';
+
+/** What matching needs of a site: host, claim prefixes and page rules. */
+export interface JudgedSite {
+  host: string;
+  paths?: readonly string[] | undefined;
+  pages?: readonly PageRule[] | undefined;
+}
 
 /**
  * What `assess` needs of a product. The bundled dataset has much more (every
@@ -9,7 +17,7 @@ export interface JudgedProduct {
   id: string;
   vendor: string;
   name: string;
-  sites: Product['sites'];
+  sites: readonly JudgedSite[];
   baa: Pick<Product['baa'], 'value'>;
   status: Pick<Product['status'], 'value' | 'date' | 'successor'>;
   publicFacing: Pick<Product['publicFacing'], 'value'>;

@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { DatasetSchema, FACT_KEYS, type Dataset } from './schema';
+import { parseCallUrl } from '../matching/call-url';
 import { isRegistrableHost } from '../matching/hostname';
+import { classifyPage, compilePageRules, patternProblem } from '../matching/page-patterns';
+import type { Site } from './schema';
 
 /**
  * Checks the bundled dataset beyond its shape: the rules that keep the data
@@ -51,6 +54,7 @@ export function lintDataset(raw: unknown, today = new Date().toISOString().slice
     }
     for (const site of product.sites) {
       if (!isRegistrableHost(site.host)) problems.push(`${at}: "${site.host}" is not a valid host name`);
+      problems.push(...sitePageProblems(`${at} ${site.host}`, site));
       for (const path of site.paths ?? ['']) {
         const key = `${site.host}${path.toLowerCase().replace(/\/$/, '')}`;
         const owner = claims.get(key);
@@ -73,4 +77,52 @@ export function assertValidDataset(raw: unknown): Dataset {
     throw new Error(`The vendor dataset has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
   return v.parse(DatasetSchema, raw);
+}
+
+/**
+ * Hostile paths every pattern must answer quickly: long runs of the
+ * characters patterns use, ending in a character that makes them fail late.
+ */
+const HOSTILE_PATHS = ['a', '1', '-', 'a-', '/a', '/1', 'a.', '_', '%'].map((unit) => `/${unit.repeat(20_000)}!`);
+const SLOW_MS = 50;
+
+function sitePageProblems(at: string, site: Site): string[] {
+  const problems: string[] = [];
+  const rules = site.pages ?? [];
+  const hasCalls = rules.some((rule) => rule.kind === 'call');
+  if (!hasCalls && !site.noCallShape) problems.push(`${at}: a site without call pages needs noCallShape saying why`);
+  if (hasCalls && !site.notCalls) problems.push(`${at}: a site with call pages needs notCalls: pages of the host that are not calls`);
+  for (const rule of rules) {
+    const problem = patternProblem(rule.path);
+    if (problem) {
+      problems.push(`${at}: pattern ${rule.path}: ${problem}`);
+      return problems;
+    }
+    const [compiled] = compilePageRules([rule]);
+    for (const hostile of HOSTILE_PATHS) {
+      const started = performance.now();
+      compiled!.test.test(hostile);
+      if (performance.now() - started > SLOW_MS) problems.push(`${at}: pattern ${rule.path} is slow on a long hostile path`);
+    }
+  }
+  const compiled = compilePageRules(rules);
+  const kindOf = (url: string): string => {
+    const parsed = parseCallUrl(url);
+    if (parsed.kind !== 'web') return `not a web URL`;
+    if (parsed.host !== site.host && !parsed.host.endsWith(`.${site.host}`)) return `not on ${site.host}`;
+    const claimed = !site.paths || site.paths.some((prefix) => parsed.path === prefix || parsed.path.startsWith(`${prefix}/`));
+    if (!claimed) return `outside ${site.paths?.join(', ')}`;
+    return classifyPage(compiled, parsed.path);
+  };
+  for (const rule of rules) {
+    for (const example of rule.examples) {
+      const kind = kindOf(example);
+      if (kind !== rule.kind) problems.push(`${at}: example ${example} of ${rule.kind} rule ${rule.path} is ${kind}`);
+    }
+  }
+  for (const url of site.notCalls ?? []) {
+    const kind = kindOf(url);
+    if (kind === 'call' || !['app', 'site'].includes(kind)) problems.push(`${at}: notCalls ${url} is ${kind}`);
+  }
+  return problems;
 }

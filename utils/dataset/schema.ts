@@ -7,6 +7,7 @@ import {
   FACT_KEYS,
   HHS_2020_VALUES,
   OPENNESS_VALUES,
+  PAGE_KINDS,
   PUBLISHER_KINDS,
   STATUS_VALUES,
 } from '../vocabulary/values';
@@ -59,8 +60,9 @@ const factCommon = {
 /**
  * A host matches itself and every subdomain (`zoom.us` covers `us02web.zoom.us`).
  * Path prefixes are only for hosts that serve several products (facebook.com).
+ * Custom vendors' sites have this shape.
  */
-export const SiteSchema = v.strictObject({
+export const HostSiteSchema = v.strictObject({
   host: v.pipe(v.string(), v.nonEmpty()),
   paths: v.optional(
     v.pipe(
@@ -68,6 +70,37 @@ export const SiteSchema = v.strictObject({
       v.minLength(1),
     ),
   ),
+});
+
+/**
+ * One rule of a site's page kinds: pages whose normalised path matches
+ * `path` (a regular-expression source, anchored when compiled; see
+ * utils/matching/page-patterns.ts) are of this kind. Rules are tried in
+ * order; a `site` rule is an exception before a broader `call` rule
+ * (whereby.com/pricing before whereby.com/<room>).
+ */
+export const PageRuleSchema = v.strictObject({
+  kind: v.picklist(PAGE_KINDS),
+  path: v.pipe(v.string(), v.startsWith('/', 'path patterns start with /'), v.maxLength(200)),
+  /** Real-shaped URLs this rule gives its kind to; the lint checks each. */
+  examples: v.pipe(v.array(v.pipe(v.string(), v.startsWith('https://'))), v.minLength(1, 'every page rule needs an example URL')),
+  /** Where the URL shape comes from: the vendor's documentation or a public meeting-link detector. */
+  evidence: Sources,
+  /** What the evidence does not say and CallCheck chose, in plain words. */
+  note: v.optional(Text),
+});
+
+/**
+ * A site of a bundled product: its host (and claim prefixes) and which of its
+ * pages are calls. A site with no `call` rule says why in `noCallShape`
+ * (an EHR portal whose video visits have no public URL shape); one with call
+ * rules lists real-shaped pages of the host that are not calls.
+ */
+export const SiteSchema = v.strictObject({
+  ...HostSiteSchema.entries,
+  pages: v.optional(v.pipe(v.array(PageRuleSchema), v.minLength(1))),
+  noCallShape: v.optional(Text),
+  notCalls: v.optional(v.pipe(v.array(v.pipe(v.string(), v.startsWith('https://'))), v.minLength(1))),
 });
 
 export const ProductSchema = v.strictObject({
@@ -143,6 +176,8 @@ export const DatasetSchema = v.strictObject({
 
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Site = v.InferOutput<typeof SiteSchema>;
+export type HostSite = v.InferOutput<typeof HostSiteSchema>;
+export type PageRuleData = v.InferOutput<typeof PageRuleSchema>;
 export type Product = v.InferOutput<typeof ProductSchema>;
 export type Explainer = v.InferOutput<typeof ExplainerSchema>;
 export type Dataset = v.InferOutput<typeof DatasetSchema>;

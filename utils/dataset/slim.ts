@@ -1,4 +1,7 @@
-import type { JudgedProduct, ProductList } from './judged';
+import type { JudgedProduct, JudgedSite, ProductList } from './judged';
+import type { PageKind } from '../vocabulary/values';
+
+const KIND_OF: Record<string, PageKind> = { c: 'call', a: 'app', s: 'site' };
 import { BAA_VALUES } from '../vocabulary/values';
 import type { Dataset } from './schema';
 
@@ -15,8 +18,12 @@ export type SlimRow = [
   id: string,
   vendor: string,
   name: string,
-  /** "host" or "host/path,/path", space-separated. */
-  sites: string,
+  /**
+   * One string a site: `host` or `host/claim,/claim`, then its page rules,
+   * each a kind letter and a pattern (`c/j/\\d+`), separated by spaces
+   * (patterns hold none: the lint sees to it).
+   */
+  sites: string[],
   /** index in BAA_VALUES */
   baa: number,
   /** retirement date, or 0 when active; 1 when retired on an unknown date */
@@ -32,7 +39,9 @@ export function encodeSlim(dataset: Dataset): SlimRow[] {
       p.id,
       p.vendor,
       p.name,
-      p.sites.map((s) => s.host + (s.paths ? s.paths.join(',') : '')).join(' '),
+      p.sites.map((s) =>
+        [s.host + (s.paths ? s.paths.join(',') : ''), ...(s.pages ?? []).map((r) => r.kind[0] + r.path)].join(' '),
+      ),
       BAA_VALUES.indexOf(p.baa.value),
       p.status.value === 'discontinued' ? (p.status.date ?? 1) : 0,
       p.status.successor ?? 0,
@@ -46,9 +55,12 @@ export function decodeSlim(rows: readonly SlimRow[]): ProductList<JudgedProduct>
       id,
       vendor,
       name,
-      sites: sites.split(' ').map((site) => {
-        const slash = site.indexOf('/');
-        return slash < 0 ? { host: site } : { host: site.slice(0, slash), paths: site.slice(slash).split(',') };
+      sites: sites.map((text) => {
+        const [claim = '', ...rules] = text.split(' ');
+        const slash = claim.indexOf('/');
+        const site: JudgedSite = slash < 0 ? { host: claim } : { host: claim.slice(0, slash), paths: claim.slice(slash).split(',') };
+        if (rules.length > 0) site.pages = rules.map((rule) => ({ kind: KIND_OF[rule[0]!] ?? 'site', path: rule.slice(1) }));
+        return site;
       }),
       baa: { value: BAA_VALUES[baa] ?? 'unknown' },
       status: {

@@ -1,3 +1,5 @@
+import { normalizePath } from './page-patterns';
+
 /**
  * Turns what a person or a tab gives us into the host and path the browser
  * would really load, so that matching sees what the browser sees.
@@ -7,7 +9,8 @@
  * never equal zoom.us), drops the port and separates userinfo: in
  * `https://zoom.us@evil.com/` the host is evil.com. What it leaves for us is
  * the trailing dot of a fully qualified name (`zoom.us.`), which the browser
- * resolves like `zoom.us`.
+ * resolves like `zoom.us`, and paths spelled differently from how a server
+ * reads them (see `normalizePath`).
  */
 
 export type ParsedCallUrl =
@@ -30,7 +33,7 @@ export function parseCallUrl(input: string): ParsedCallUrl {
   }
   const host = stripTrailingDot(url.hostname);
   if (host === '') return { kind: 'invalid', error: 'the URL has no host' };
-  return { kind: 'web', host, path: url.pathname };
+  return { kind: 'web', host, path: normalizePath(url.pathname) };
 }
 
 /** `zoom.us.` and `zoom.us` are the same name; only the last dot goes. */

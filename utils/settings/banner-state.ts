@@ -1,4 +1,4 @@
-import type { Verdict } from '../vocabulary/values';
+import type { PageKind, Verdict } from '../vocabulary/values';
 
 /**
  * What the banner remembers between page loads, kept in storage.local:
@@ -51,17 +51,31 @@ export function pageKey(url: string): string {
 
 export type BannerMode = 'hidden' | 'full' | 'pill';
 
+/** What bannerMode needs of an assessment (a Match, in utils/verdict). */
+export interface BannerSubject {
+  verdict: Verdict;
+  page: PageKind | null;
+  entry: { id: string };
+}
+
+/**
+ * How the banner shows for a page: never on a site page (marketing, help, a
+ * chart), only as the folded pill on an app page (a client where a call may
+ * start), in full on a call page unless the user snoozed the vendor,
+ * dismissed the page, or saw it a moment ago.
+ */
 export function bannerMode(
-  verdict: Verdict,
-  productId: string,
+  { verdict, page, entry: { id: productId } }: BannerSubject,
   url: string,
   state: BannerState,
   preferences: BannerPreferences,
   now: number,
 ): BannerMode {
+  if (page !== 'call' && page !== 'app') return 'hidden';
   if (!preferences.bannerVerdicts.includes(verdict)) return 'hidden';
   if ((state.snoozes[productId] ?? 0) > now) return 'hidden';
   if ((state.dismissed[pageKey(url)] ?? 0) > now) return 'hidden';
+  if (page === 'app') return 'pill';
   return (state.seen[productId] ?? 0) + SEEN_FOR > now ? 'pill' : 'full';
 }
 

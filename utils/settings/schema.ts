@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IsoDate, SiteSchema } from '../dataset/schema';
+import { HostSiteSchema, IsoDate } from '../dataset/schema';
 import { BAA_VALUES, DECIDED_BY, E2EE_VALUES } from '../vocabulary/values';
 
 /**
@@ -30,7 +30,7 @@ export const BlockSchema = v.strictObject({
 export const CustomVendorSchema = v.strictObject({
   id: Id,
   name: v.pipe(v.string(), v.trim(), v.nonEmpty('a vendor needs a name'), v.maxLength(120)),
-  sites: v.pipe(v.array(SiteSchema), v.minLength(1, 'a vendor needs at least one domain'), v.maxLength(50)),
+  sites: v.pipe(v.array(HostSiteSchema), v.minLength(1, 'a vendor needs at least one domain'), v.maxLength(50)),
   baa: v.picklist(BAA_VALUES),
   e2ee: v.optional(v.picklist(E2EE_VALUES), 'unknown'),
   notes: v.optional(ShortText),

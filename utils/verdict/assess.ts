@@ -1,6 +1,6 @@
 import type { JudgedProduct, ProductList } from '../dataset/judged';
 import type { Product } from '../dataset/schema';
-import type { Verdict } from '../vocabulary/values';
+import type { PageKind, Verdict } from '../vocabulary/values';
 
 export { VERDICTS, VERDICT_FAMILY, type Verdict } from '../vocabulary/values';
 export type { JudgedProduct, ProductList } from '../dataset/judged';
@@ -9,6 +9,7 @@ import type { Approval, Block, CustomVendor, Settings } from '../settings/schema
 import { EMPTY_SETTINGS } from '../settings/repair';
 import { parseCallUrl } from '../matching/call-url';
 import { buildHostIndex, type HostIndex, type HostRule } from '../matching/host-index';
+import { classifyPage, compilePageRules, type CompiledPageRule } from '../matching/page-patterns';
 
 /**
  * The one place that decides what CallCheck says about a URL. Badge, banner,
@@ -24,6 +25,11 @@ export interface Match<P extends JudgedProduct = Product> {
   verdict: Verdict;
   /** One plain-language sentence saying why, worded by the surface that shows it. */
   reason: Message;
+  /**
+   * What the page is: `call` (full banner), `app` (the folded pill), `site`
+   * (badge and popup only). Null where no URL was judged (the directory).
+   */
+  page: PageKind | null;
   approval?: Approval;
   block?: Block;
 }
@@ -32,8 +38,15 @@ export type Assessment<P extends JudgedProduct = Product> =
   | { url: string; ok: false; error: string }
   | { url: string; ok: true; match: Match<P> | null };
 
+/** What a host rule of the index points to: the entry, and how to tell its pages apart. */
+interface Claim<P extends JudgedProduct> {
+  entry: Entry<P>;
+  /** The site's page rules, or the one kind every page of the claim has. */
+  pages: readonly CompiledPageRule[] | PageKind;
+}
+
 interface Prepared<P extends JudgedProduct> {
-  index: HostIndex<Entry<P>>;
+  index: HostIndex<Claim<P>>;
   approvals: Map<string, Approval>;
   blocks: Map<string, Block>;
 }
@@ -51,9 +64,11 @@ export function assess<P extends JudgedProduct>(
   if (parsed.kind === 'invalid') return { url, ok: false, error: parsed.error };
   if (parsed.kind === 'not-web') return { url, ok: true, match: null };
   const { index, approvals, blocks } = prepare(dataset, settings);
-  const entry = index.lookup(parsed.host, parsed.path);
-  if (!entry) return { url, ok: true, match: null };
-  return { url, ok: true, match: judge(entry, approvals.get(entry.id), blocks.get(entry.id), settings) };
+  const claim = index.lookup(parsed.host, parsed.path);
+  if (!claim) return { url, ok: true, match: null };
+  const { entry, pages } = claim;
+  const page = typeof pages === 'string' ? pages : classifyPage(pages, parsed.path);
+  return { url, ok: true, match: judge(entry, page, approvals.get(entry.id), blocks.get(entry.id), settings) };
 }
 
 /** Finds the entry for a URL without judging it: the directory and options page use it. */
@@ -64,14 +79,14 @@ export function matchEntry<P extends JudgedProduct>(
 ): Entry<P> | null {
   const parsed = parseCallUrl(url);
   if (parsed.kind !== 'web') return null;
-  return prepare(dataset, settings).index.lookup(parsed.host, parsed.path) ?? null;
+  return prepare(dataset, settings).index.lookup(parsed.host, parsed.path)?.entry ?? null;
 }
 
 /** Every entry CallCheck knows, bundled and custom, each judged as `assess` would. */
 export function assessAll<P extends JudgedProduct>(dataset: ProductList<P>, settings: Settings = EMPTY_SETTINGS): Match<P>[] {
   const { approvals, blocks } = prepare(dataset, settings);
   return allEntries(dataset, settings).map((entry) =>
-    judge(entry, approvals.get(entry.id), blocks.get(entry.id), settings),
+    judge(entry, null, approvals.get(entry.id), blocks.get(entry.id), settings),
   );
 }
 
@@ -106,10 +121,34 @@ function allEntries<P extends JudgedProduct>(dataset: ProductList<P>, settings: 
   return entries;
 }
 
-function* hostRules<P extends JudgedProduct>(entries: Entry<P>[]): Generator<HostRule<Entry<P>>> {
+function* hostRules<P extends JudgedProduct>(entries: Entry<P>[]): Generator<HostRule<Claim<P>>> {
+  const bundledHosts = new Set<string>();
   for (const entry of entries) {
-    const sites = entry.origin === 'dataset' ? entry.product.sites : entry.custom.sites;
-    for (const site of sites) yield { host: site.host, paths: site.paths, value: entry };
+    if (entry.origin !== 'dataset') continue;
+    for (const site of entry.product.sites) {
+      if (!site.paths) bundledHosts.add(site.host);
+      const pages = site.pages ? compilePageRules(site.pages) : 'site';
+      yield { host: site.host, paths: site.paths, value: { entry, pages } };
+    }
+  }
+  for (const entry of entries) {
+    if (entry.origin !== 'custom') continue;
+    for (const site of entry.custom.sites) {
+      // A clinic adds a host because its calls run there: every page is a
+      // call, unless it lists the call pages' path prefixes. Then the other
+      // pages of its own host are site pages of the vendor; on a host that a
+      // bundled product already covers (a Zoom room of the clinic's), they
+      // stay that product's.
+      yield { host: site.host, paths: site.paths, value: { entry, pages: 'call' } };
+      if (site.paths && !coveredBy(bundledHosts, site.host)) yield { host: site.host, value: { entry, pages: 'site' } };
+    }
+  }
+}
+
+function coveredBy(hosts: ReadonlySet<string>, host: string): boolean {
+  for (let suffix = host; ; suffix = suffix.slice(suffix.indexOf('.') + 1)) {
+    if (hosts.has(suffix)) return true;
+    if (!suffix.includes('.')) return false;
   }
 }
 
@@ -121,6 +160,7 @@ function* hostRules<P extends JudgedProduct>(entries: Entry<P>[]): Generator<Hos
  */
 function judge<P extends JudgedProduct>(
   entry: Entry<P>,
+  page: PageKind | null,
   approval: Approval | undefined,
   block: Block | undefined,
   settings: Settings,
@@ -129,6 +169,7 @@ function judge<P extends JudgedProduct>(
     entry,
     verdict,
     reason: { key, args },
+    page,
     ...(approval ? { approval } : {}),
     ...(block ? { block } : {}),
   });

@@ -12,6 +12,8 @@ export interface MatchSummary {
   product: string;
   origin: 'dataset' | 'custom';
   verdict: Match['verdict'];
+  /** `call`: a call page (full banner); `app`: a client where calls may start (pill); `site`: any other page of the vendor. */
+  page: Match['page'];
   reason: string;
   baa: string;
   e2ee: string;
@@ -37,6 +39,7 @@ export function summarizeMatch(match: Match, t: Translate): MatchSummary {
     product: entry.id,
     origin: entry.origin,
     verdict: match.verdict,
+    page: match.page,
     reason: t(match.reason.key, match.reason.args),
   };
   if (entry.origin === 'custom') {

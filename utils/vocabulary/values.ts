@@ -38,3 +38,13 @@ export const VERDICT_FAMILY: Record<Verdict, 'red' | 'amber' | 'green'> = {
   'check-plan': 'amber',
   unverified: 'amber',
 };
+
+/**
+ * What a page of a call platform is: where a call is joined or running
+ * (`call`), a client where a call may start but the URL cannot show it
+ * (`app`), or anything else on the host (`site`: marketing, help, login,
+ * feeds, settings, an EHR's charts). The verdict is the vendor's; the page
+ * kind decides how loudly to say it.
+ */
+export const PAGE_KINDS = ['call', 'app', 'site'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
