@@ -56,9 +56,9 @@ export default defineUnlistedScript({
       }
       // The same product, verdict and page kind on a new URL of a single-page
       // app: the banner the user already sees stays as it is. Moving from an
-      // app page to a call (a chat to a meeting) changes the kind: the full
-      // banner comes.
-      const key = `${match.entry.id}:${match.verdict}:${mode}`;
+      // app page to a call (a chat to a meeting) or back changes the kind, and
+      // the banner with it.
+      const key = `${match.entry.id}:${match.verdict}:${match.page}`;
       if (shown?.key === key && banner.isMounted() && !banner.isProvisional()) {
         shown.url = url;
         return;
@@ -125,7 +125,7 @@ export default defineUnlistedScript({
 /**
  * Reads the keys that extension/storage.ts defines as items, straight from
  * storage.local: the item library would add 4 KB to a script that must stay
- * under 12 KB.
+ * under 14 KB.
  */
 function loadStored(): Promise<Stored> {
   return loadEffective(browser.storage.local);

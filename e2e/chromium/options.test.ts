@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
 
   it('records a BAA for Zoom through the form, and Zoom turns approved in badge and banner', async () => {
     const before = await browser.context.newPage();
-    await before.goto('https://us02web.zoom.us/j/1');
+    await before.goto('https://us02web.zoom.us/j/5551000001');
     expect((await eventually(() => badgeOf(browser, before), (b) => b.text !== '')).text).toBe('PLAN');
 
     await options.getByLabel('Platform', { exact: true }).first().selectOption({ label: 'Zoom Workplace' });
@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     // The open Zoom tab follows at once; a new one starts approved.
     expect((await eventually(() => badgeOf(browser, before), (b) => b.text === 'OK')).text).toBe('OK');
     const after = await browser.context.newPage();
-    await after.goto('https://us02web.zoom.us/j/2');
+    await after.goto('https://us02web.zoom.us/j/5551000002');
     expect((await eventually(() => badgeOf(browser, after), (b) => b.text !== '')).text).toBe('OK');
     await after.waitForTimeout(300);
     expect(await readBanner(after)).toBeNull();
@@ -146,7 +146,7 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     await options.getByLabel('BAA on some plans: check yours').uncheck();
     await expect.poll(async () => (await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.get('preferences'))).preferences?.bannerVerdicts).not.toContain('check-plan');
     const page = await browser.context.newPage();
-    await page.goto('https://meet.google.com/abc');
+    await page.goto('https://meet.google.com/abc-defg-hij');
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
     await options.getByRole('button', { name: 'Reset everything…' }).click();
@@ -159,7 +159,7 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
 
   it('lets no web page or content script change settings', async () => {
     const page = await browser.context.newPage();
-    await page.goto('https://us02web.zoom.us/j/attack');
+    await page.goto('https://us02web.zoom.us/j/5551000666');
     // A page cannot reach the extension at all: no externally_connectable.
     expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).not.toBe('function');
     await page.close();
@@ -227,10 +227,10 @@ describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
       }),
     );
     const ours = await browser.context.newPage();
-    await ours.goto('https://lakeside.zoom.us/j/1');
+    await ours.goto('https://lakeside.zoom.us/j/5551000003');
     expect((await eventually(() => badgeOf(browser, ours), (b) => b.text !== '')).text).toBe('OK');
     const theirs = await browser.context.newPage();
-    await theirs.goto('https://us02web.zoom.us/j/1');
+    await theirs.goto('https://us02web.zoom.us/j/5551000001');
     expect((await eventually(() => badgeOf(browser, theirs), (b) => b.text !== '')).text).toBe('PLAN');
     await Promise.all([ours.close(), theirs.close()]);
   });
