@@ -1,6 +1,7 @@
 /**
  * Firefox smoke test: the built extension, installed in a real firefox-esr,
- * shows its banner on a Zoom meeting URL and stays out of a look-alike host,
+ * shows its banner on a Zoom meeting URL and stays out of a look-alike host
+ * and of Zoom's own pricing page (a page of the vendor that is not a call),
  * without the browser or the extension reaching the network.
  *
  * Run after `npm run build:firefox`:
@@ -26,6 +27,7 @@ const EXTENSION_DIR =
 
 const MEETING_URL = 'https://zoom.us/j/123456789';
 const LOOKALIKE_URL = 'https://zoom.us.evil.com/j/1';
+const SITE_URL = 'https://zoom.us/pricing';
 
 // No subresources: any request besides the navigations themselves can only
 // have come from the extension.
@@ -36,6 +38,7 @@ const fakePage = (title: string): string =>
 const PAGES: Record<string, string> = {
   [MEETING_URL]: fakePage('Join meeting - Zoom'),
   [LOOKALIKE_URL]: fakePage('Join meeting - not Zoom'),
+  [SITE_URL]: fakePage('Plans & Pricing - Zoom'),
 };
 
 // The content script runs at document_start, but the real one may decide
@@ -111,9 +114,17 @@ describe.skipIf(!HAS_FIREFOX)(
       await page.close();
     });
 
+    it('shows no banner on a page of the vendor that is not a call', async () => {
+      const page = await open(SITE_URL);
+      await new Promise((resolve) => setTimeout(resolve, ABSENCE_GRACE_MS));
+      expect(page.url()).toBe(SITE_URL);
+      expect(await hasBanner(page)).toBe(false);
+      await page.close();
+    });
+
     it('made no network request of its own', () => {
       const navigations = requests.filter((r) => r.isNavigation).map((r) => r.url);
-      expect(navigations).toEqual([MEETING_URL, LOOKALIKE_URL]);
+      expect(navigations).toEqual([MEETING_URL, LOOKALIKE_URL, SITE_URL]);
       // Content-script fetches would show up here…
       expect(requests.filter((r) => !r.isNavigation)).toEqual([]);
       // …and background-script or browser traffic at the refusing proxy.
