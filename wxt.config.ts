@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { assertValidDataset } from './utils/dataset/lint';
 import { callHostPatterns } from './utils/dataset/host-patterns';
+import { factsModule } from './scripts/facts-plugin';
 import { slimDatasetModule } from './scripts/slim-dataset-plugin';
 import vendors from './assets/vendors.json';
 
@@ -55,7 +56,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [slimDatasetModule(dataset)],
+    plugins: [slimDatasetModule(dataset), factsModule(dataset)],
     build: { target: 'es2022' },
     // The dataset as JSON.parse("…"): parsed several times faster than the
     // same data as an object literal, which the popup feels when it opens.

@@ -10,6 +10,8 @@
  *   paints about 15 ms after the content script starts, the worst case: the
  *   banner waits for one storage read (the user's BAAs, snoozes and
  *   dismissals), which no browser lets a content script do synchronously;
+ * - over 24 navigations to pages of the same vendors that are not calls
+ *   (pricing, help, feeds, an EHR chart): how many banners were ever drawn;
  * - the popup: time from opening it to its facts being rendered;
  * - the content script's size, raw and gzipped, data included.
  */
@@ -18,15 +20,27 @@ import { gzipSync } from 'node:zlib';
 import { callPage, callPageWithStylesheet, FIXTURE_STYLESHEET } from '../e2e/fixtures/pages';
 import { EXTENSION_DIR, launchWithExtension, recordBannerTime, tabIdOf } from '../e2e/chromium/harness';
 
+/** Call pages: the banner must be in place before they paint. */
 const URLS = [
-  'https://us02web.zoom.us/j/1',
+  'https://us02web.zoom.us/j/5551112222',
   'https://teams.live.com/meet/2',
   'https://meet.google.com/abc-defg-hij',
   'https://doxy.me/drsmith',
-  'https://web.whatsapp.com/',
+  'https://call.whatsapp.com/video/4TTXpaqkz2LuMiN7rPjYAw',
   'https://meet.jit.si/Room',
-  'https://www.twitch.tv/channel',
-  'https://web.skype.com/',
+  'https://dashboard.twitch.tv/u/channel/stream-manager',
+  'https://join.skype.com/hbWmzgjmJF1H',
+];
+/** Pages of the same vendors that are not calls, and EHR charts: no banner may ever be drawn there. */
+const SITE_URLS = [
+  'https://zoom.us/pricing',
+  'https://support.zoom.com/hc/en',
+  'https://meet.google.com/landing',
+  'https://www.webex.com/pricing/index.html',
+  'https://doxy.me/sign-in',
+  'https://www.tiktok.com/@somecreator',
+  'https://www.doximity.com/news',
+  'https://lakeside.intakeq.com/clients/123/notes',
 ];
 const ROUNDS = 3; // 24 navigations
 
@@ -48,6 +62,14 @@ async function main() {
   });
   const page = await browser.context.newPage();
   await recordBannerTime(page);
+  // Counts every banner element ever inserted, even one removed at once.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __bannersDrawn: number };
+    w.__bannersDrawn = 0;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'CALLCHECK-BANNER') w.__bannersDrawn++;
+    }).observe(document, { childList: true, subtree: true });
+  });
 
   const measure = async (kind: 'call' | 'bare'): Promise<Row[]> => {
     const rows: Row[] = [];
@@ -69,6 +91,18 @@ async function main() {
   };
   const callRows = await measure('call');
   const bareRows = await measure('bare');
+
+  let siteNavigations = 0;
+  let siteBanners = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const url of SITE_URLS) {
+      await page.goto(`${url}${url.includes('?') ? '&' : '?'}page=call&round=${round}`, { waitUntil: 'load' });
+      // Long after the content script has decided (it does so at document_start).
+      await page.waitForTimeout(300);
+      siteNavigations++;
+      siteBanners += await page.evaluate(() => (window as unknown as { __bannersDrawn: number }).__bannersDrawn);
+    }
+  }
 
   const popupTimes: number[] = [];
   const tabId = await tabIdOf(browser, page);
@@ -94,9 +128,11 @@ async function main() {
   console.log('CallCheck browser benchmark: headless Chromium, built extension');
   report('Call-like pages (render-blocking stylesheet, 25 ms server time)', callRows);
   report('Bare pages (worst case: paint ~15 ms after the content script starts)', bareRows);
+  console.log(`\nSite pages (pricing, help, feeds, EHR charts): ${siteNavigations} navigations`);
+  console.log(`  banners drawn                               ${siteBanners}   (target 0)`);
   console.log(`\npopup: median open → facts rendered           ${ms(median(popupTimes))}   (target ≤ 50 ms; ${popupTimes.length} opens)`);
   console.log(
-    `content script call-banner.js                 ${script.length.toLocaleString('en-US')} B raw, ${gzipSync(script, { level: 9 }).length.toLocaleString('en-US')} B gzip   (target ≤ 12 KB = 12,288 B, data included)`,
+    `content script call-banner.js                 ${script.length.toLocaleString('en-US')} B raw, ${gzipSync(script, { level: 9 }).length.toLocaleString('en-US')} B gzip   (target ≤ 14 KB = 14,336 B, data and page patterns included)`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Match } from '../utils/verdict/assess';
+import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import type { Explainer } from '../utils/dataset/schema';
 import type { Translate } from '../utils/vocabulary/messages';
 import { FactsView } from './FactsView';
@@ -8,8 +8,10 @@ import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
 export interface PopupProps {
   /** The current tab's match, or null when it is not a call platform. */
   match: Match | null;
-  /** Every known product and custom vendor, judged, for the search. */
-  all: Match[];
+  /** Every known product and custom vendor, judged, for the search (names, hosts and verdicts only). */
+  all: Match<JudgedProduct>[];
+  /** The facts of a search result, when it is picked. */
+  loadFacts: (match: Match<JudgedProduct>) => Match | null;
   explainers: readonly Explainer[];
   t: Translate;
   today: string;
@@ -17,8 +19,9 @@ export interface PopupProps {
   supportContact?: string | undefined;
 }
 
-export function Popup({ match, all, explainers, t, today, onRecordBaa, supportContact }: PopupProps) {
+export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa, supportContact }: PopupProps) {
   const [picked, setPicked] = useState<Match | null>(null);
+  const pick = (result: Match<JudgedProduct>) => setPicked(loadFacts(result));
   const shown = picked ?? match;
   if (shown) {
     return (
@@ -32,10 +35,10 @@ export function Popup({ match, all, explainers, t, today, onRecordBaa, supportCo
       </>
     );
   }
-  return <VendorSearch all={all} t={t} onPick={setPicked} />;
+  return <VendorSearch all={all} t={t} onPick={pick} />;
 }
 
-export function VendorSearch({ all, t, onPick }: { all: Match[]; t: Translate; onPick: (m: Match) => void }) {
+export function VendorSearch({ all, t, onPick }: { all: Match<JudgedProduct>[]; t: Translate; onPick: (m: Match<JudgedProduct>) => void }) {
   const [query, setQuery] = useState('');
   const results = useMemo(() => {
     const q = query.trim().toLowerCase();

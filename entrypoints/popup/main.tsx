@@ -1,16 +1,21 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { facts } from 'virtual:callcheck/facts';
+import slim from 'virtual:callcheck/slim-dataset';
 import '../../components/page.css';
 import { Popup } from '../../components/Popup';
 import { t } from '../../extension/i18n';
 import { loadEffective } from '../../extension/stored';
-import { assess, assessAll } from '../../utils/verdict/assess';
-import { dataset } from '../../utils/dataset/bundled';
+import { assess, assessAll, type JudgedProduct, type Match } from '../../utils/verdict/assess';
 
 /**
  * The toolbar popup: the facts for the current tab, or a search over the
  * dataset when the tab is not a call platform. `?tab=ID` shows another tab
  * (the end-to-end tests and the options page use it).
+ *
+ * The verdict and page kind come from the slim dataset, as in the banner;
+ * the facts it shows come without the page rules' evidence (see
+ * scripts/facts-plugin.ts).
  */
 async function main() {
   const tabParam = new URLSearchParams(location.search).get('tab');
@@ -19,13 +24,15 @@ async function main() {
     loadEffective(browser.storage.local),
   ]);
   // Without the tabs permission the URL is there only on call hosts.
-  const result = tab?.url ? assess(tab.url, dataset, settings) : null;
-  const match = result?.ok ? result.match : null;
+  const result = tab?.url ? assess(tab.url, slim, settings) : null;
+  const found = result?.ok ? result.match : null;
+  const match = found ? withFacts(found) : null;
   render(
     <Popup
       match={match}
-      all={assessAll(dataset, settings)}
-      explainers={dataset.explainers}
+      all={assessAll(slim, settings)}
+      loadFacts={withFacts}
+      explainers={facts.explainers}
       t={t}
       today={new Date().toISOString().slice(0, 10)}
       supportContact={controls.supportContact}
@@ -39,6 +46,16 @@ async function main() {
   document.body.dataset.ready = 'true';
   // Read by `npm run bench:browser`: time from opening the popup to its facts on screen.
   performance.mark('callcheck:facts-rendered');
+}
+
+const productById = new Map(facts.products.map((product) => [product.id, product]));
+
+/** The same judgement with the product's facts and sources. */
+function withFacts(match: Match<JudgedProduct>): Match | null {
+  const { entry } = match;
+  if (entry.origin === 'custom') return { ...match, entry };
+  const product = productById.get(entry.id);
+  return product ? { ...match, entry: { ...entry, product } } : null;
 }
 
 void main();

@@ -6,3 +6,9 @@ declare module 'virtual:callcheck/slim-dataset' {
   /** Match patterns of every call host in the dataset. */
   export const callHostMatches: string[];
 }
+
+/** Generated at build time by the `callcheck:facts` plugin: the products' facts without their page rules. */
+declare module 'virtual:callcheck/facts' {
+  import type { Explainer, Product } from './schema';
+  export const facts: { products: Product[]; explainers: Explainer[] };
+}
