@@ -111,7 +111,7 @@ function benchSet(title: string, settings: Settings) {
   console.log(`${'ratio index / naive'.padEnd(58)} ${(fast / naive).toFixed(1).padStart(13)} x`);
   const urls = qs.map(([h, p]) => `https://${h}${p}`);
   assess(urls[0]!, dataset, settings); // builds the index once, as the extension does
-  rate('assess(url) calls, URL parsing and verdict included', (i) => assess(urls[i % urls.length]!, dataset, settings), 500_000);
+  rate('assess(url) calls: URL parsing, page kind and verdict', (i) => assess(urls[i % urls.length]!, dataset, settings), 500_000);
 }
 
 console.log(`CallCheck matching benchmark (node ${process.version}, ${dataset.products.length} bundled products)`);

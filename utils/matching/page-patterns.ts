@@ -36,6 +36,9 @@ export interface CompiledPageRule {
  * The URL parser has already resolved `.` and `..` segments, `%2e` included.
  */
 export function normalizePath(path: string): string {
+  // Most paths need nothing done: one test instead of four passes (assess
+  // runs on every navigation and in the link checker on every link).
+  if (!NEEDS_NORMALIZING.test(path)) return path === '' ? '/' : path;
   let text = path.replace(/%(?:[46][1-9a-f]|[57][0-9a]|3[0-9]|2d|2e|5f|7e)/gi, (escape) =>
     String.fromCharCode(Number.parseInt(escape.slice(1), 16)),
   );
@@ -44,6 +47,9 @@ export function normalizePath(path: string): string {
   if (text.length > 1 && text.endsWith('/')) text = text.slice(0, -1);
   return text === '' ? '/' : text;
 }
+
+/** An escape, a parameter, an upper-case letter, a doubled or trailing slash. */
+const NEEDS_NORMALIZING = /[%;A-Z]|\/\/|.\/$/;
 
 export function compilePageRules(rules: readonly PageRule[]): CompiledPageRule[] {
   return rules.map((rule) => ({ kind: rule.kind, test: new RegExp(`^(?:${rule.path})$`) }));

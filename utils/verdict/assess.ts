@@ -152,12 +152,6 @@ function coveredBy(hosts: ReadonlySet<string>, host: string): boolean {
   }
 }
 
-/**
- * Order matters and is the cautious one: a block beats everything; a public
- * broadcast tool or a retired product stays red even with a recorded BAA
- * (HHS says public-facing tools must never be used; a retired product gets no
- * fixes); then a recorded BAA; then what the vendor offers.
- */
 function judge<P extends JudgedProduct>(
   entry: Entry<P>,
   page: PageKind | null,
@@ -165,55 +159,68 @@ function judge<P extends JudgedProduct>(
   block: Block | undefined,
   settings: Settings,
 ): Match<P> {
-  const decide = (verdict: Verdict, key: Message['key'], ...args: string[]): Match<P> => ({
-    entry,
-    verdict,
-    reason: { key, args },
-    page,
-    ...(approval ? { approval } : {}),
-    ...(block ? { block } : {}),
-  });
+  const [verdict, key, args] = decide(entry, approval, block, settings);
+  const match: Match<P> = { entry, verdict, reason: { key, args }, page };
+  if (approval) match.approval = approval;
+  if (block) match.block = block;
+  return match;
+}
+
+type Decision = [Verdict, Message['key'], string[]];
+
+/**
+ * Order matters and is the cautious one: a block beats everything; a public
+ * broadcast tool or a retired product stays red even with a recorded BAA
+ * (HHS says public-facing tools must never be used; a retired product gets no
+ * fixes); then a recorded BAA; then what the vendor offers.
+ */
+function decide<P extends JudgedProduct>(
+  entry: Entry<P>,
+  approval: Approval | undefined,
+  block: Block | undefined,
+  settings: Settings,
+): Decision {
   const { name, vendor } = entry;
   const org = settings.organization?.trim();
 
   if (block) {
-    if (block.by !== 'organization') return decide('blocked', 'reason_blocked_user', name);
-    return org ? decide('blocked', 'reason_blocked_org', org, name) : decide('blocked', 'reason_blocked_org_unnamed', name);
+    if (block.by !== 'organization') return ['blocked', 'reason_blocked_user', [name]];
+    return org ? ['blocked', 'reason_blocked_org', [org, name]] : ['blocked', 'reason_blocked_org_unnamed', [name]];
   }
   const product = entry.origin === 'dataset' ? entry.product : undefined;
-  if (product?.publicFacing.value) return decide('public', 'reason_public', name);
+  if (product?.publicFacing.value) return ['public', 'reason_public', [name]];
   if (product?.status.value === 'discontinued') {
     const { date, successor } = product.status;
-    if (date && successor) return decide('discontinued', 'reason_discontinued_on_successor', name, date, successor);
-    if (date) return decide('discontinued', 'reason_discontinued_on', name, date);
-    if (successor) return decide('discontinued', 'reason_discontinued_successor', name, successor);
-    return decide('discontinued', 'reason_discontinued', name);
+    if (date && successor) return ['discontinued', 'reason_discontinued_on_successor', [name, date, successor]];
+    if (date) return ['discontinued', 'reason_discontinued_on', [name, date]];
+    if (successor) return ['discontinued', 'reason_discontinued_successor', [name, successor]];
+    return ['discontinued', 'reason_discontinued', [name]];
   }
   if (approval) {
     const signed = approval.signedOn;
     if (approval.by === 'organization' && org) {
       return signed
-        ? decide('approved', 'reason_approved_org_signed', org, vendor, signed)
-        : decide('approved', 'reason_approved_org', org, vendor);
+        ? ['approved', 'reason_approved_org_signed', [org, vendor, signed]]
+        : ['approved', 'reason_approved_org', [org, vendor]];
     }
     if (approval.by === 'organization') {
       return signed
-        ? decide('approved', 'reason_approved_org_unnamed_signed', vendor, signed)
-        : decide('approved', 'reason_approved_org_unnamed', vendor);
+        ? ['approved', 'reason_approved_org_unnamed_signed', [vendor, signed]]
+        : ['approved', 'reason_approved_org_unnamed', [vendor]];
     }
     return signed
-      ? decide('approved', 'reason_approved_user_signed', vendor, signed)
-      : decide('approved', 'reason_approved_user', vendor);
+      ? ['approved', 'reason_approved_user_signed', [vendor, signed]]
+      : ['approved', 'reason_approved_user', [vendor]];
   }
   const baa = product ? product.baa.value : entry.origin === 'custom' ? entry.custom.baa : 'unknown';
   switch (baa) {
     case 'not-offered':
-      return decide('no-baa', 'reason_no_baa', vendor, name);
+      return ['no-baa', 'reason_no_baa', [vendor, name]];
     case 'offered':
-      return decide('check-plan', 'reason_check_plan', vendor, name);
+      return ['check-plan', 'reason_check_plan', [vendor, name]];
     case 'not-applicable':
-      return decide('unverified', 'reason_not_applicable', name);
+      return ['unverified', 'reason_not_applicable', [name]];
     default:
-      return decide('unverified', 'reason_unverified', vendor, name);
+      return ['unverified', 'reason_unverified', [vendor, name]];
   }
 }
