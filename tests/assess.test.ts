@@ -134,3 +134,35 @@ describe('parseSettings', () => {
     );
   });
 });
+
+describe('page kinds of custom vendors', () => {
+  const pageOf = (url: string, settings: ReturnType<typeof parseSettings>) => {
+    const result = assess(url, dataset, settings);
+    return result.ok && result.match ? [result.match.entry.id, result.match.page] : null;
+  };
+
+  it('makes every page of a custom vendor without paths a call page (a clinic adds a host because calls run there)', () => {
+    const settings = parseSettings({ customVendors: [{ id: 'tele', name: 'Tele', sites: [{ host: 'tele.example' }], baa: 'offered' }] });
+    expect(pageOf('https://tele.example/', settings)).toEqual(['tele', 'call']);
+    expect(pageOf('https://room.tele.example/anything', settings)).toEqual(['tele', 'call']);
+  });
+
+  it('with call-page paths, makes only those calls; the rest of its own host stays its site pages', () => {
+    const settings = parseSettings({ customVendors: [{ id: 'tele', name: 'Tele', sites: [{ host: 'tele.example', paths: ['/visit'] }], baa: 'offered' }] });
+    expect(pageOf('https://tele.example/visit/42', settings)).toEqual(['tele', 'call']);
+    expect(pageOf('https://tele.example/billing', settings)).toEqual(['tele', 'site']);
+  });
+
+  it('on a host a bundled product covers, claims only its paths and leaves the rest to that product', () => {
+    const settings = parseSettings({
+      customVendors: [{ id: 'our-room', name: 'Our room', sites: [{ host: 'offers.example', paths: ['/my/drsmith'] }], baa: 'offered' }],
+    });
+    expect(pageOf('https://offers.example/my/drsmith', settings)).toEqual(['our-room', 'call']);
+    expect(pageOf('https://offers.example/room', settings)).toEqual(['offers-baa', 'call']);
+    expect(pageOf('https://offers.example/', settings)).toEqual(['offers-baa', 'site']);
+  });
+
+  it('has no page kind in the directory, where no URL is judged', () => {
+    expect(assessAll(dataset).every((m) => m.page === null)).toBe(true);
+  });
+});
