@@ -29,8 +29,8 @@ const SCENARIOS: Scenario[] = [
   { verdict: 'no-baa', url: 'https://teams.live.com/meet/9312345' },
   { verdict: 'check-plan', url: 'https://meet.google.com/abc-defg-hij' },
   { verdict: 'unverified', url: 'https://meet.jit.si/LakesideTherapy' },
-  { verdict: 'public', url: 'https://www.twitch.tv/somechannel' },
-  { verdict: 'discontinued', url: 'https://web.skype.com/' },
+  { verdict: 'public', url: 'https://dashboard.twitch.tv/u/somechannel/stream-manager' },
+  { verdict: 'discontinued', url: 'https://join.skype.com/hbWmzgjmJF1H' },
   {
     verdict: 'blocked',
     url: 'https://clinic.webex.com/meet/dr.smith',
@@ -104,7 +104,7 @@ async function main() {
   const dark = await browser.context.newPage();
   await dark.emulateMedia({ colorScheme: 'dark' });
   await dark.setViewportSize({ width: 1200, height: 760 });
-  await dark.goto('https://web.whatsapp.com/');
+  await dark.goto('https://call.whatsapp.com/video/4TTXpaqkz2LuMiN7rPjYAw');
   await eventually(() => readBanner(dark), (b) => b !== null);
   await dark.waitForTimeout(400);
   await dark.screenshot({ path: `${OUT}/banner-dark.png` });
