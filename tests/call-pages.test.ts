@@ -237,6 +237,12 @@ describe('the lint keeps page rules honest', () => {
     expect(problems.join()).toMatch(/notCalls https:\/\/vendor.example\/j\/2 is call/);
   });
 
+  it('refuses evidence checked in the future', () => {
+    const later = [{ ...evidence[0]!, checked: '2027-01-01' }];
+    const problems = withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence: later }], notCalls: ['https://vendor.example/'] });
+    expect(problems.join()).toMatch(/2027-01-01 is in the future/);
+  });
+
   it('asks for non-call pages where there are call pages, and for a reason where there are none', () => {
     expect(withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence }] }).join()).toMatch(/needs notCalls/);
     expect(withSite({ host: 'vendor.example', noCallShape: undefined as unknown as string }).join()).toMatch(/needs noCallShape/);

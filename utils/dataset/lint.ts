@@ -55,6 +55,9 @@ export function lintDataset(raw: unknown, today = new Date().toISOString().slice
     for (const site of product.sites) {
       if (!isRegistrableHost(site.host)) problems.push(`${at}: "${site.host}" is not a valid host name`);
       problems.push(...sitePageProblems(`${at} ${site.host}`, site));
+      for (const rule of site.pages ?? []) {
+        for (const source of rule.evidence) notFuture(`${at} ${site.host} ${rule.path} evidence ${source.url}`, source.checked);
+      }
       for (const path of site.paths ?? ['']) {
         const key = `${site.host}${path.toLowerCase().replace(/\/$/, '')}`;
         const owner = claims.get(key);

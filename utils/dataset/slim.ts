@@ -1,9 +1,9 @@
 import type { JudgedProduct, JudgedSite, ProductList } from './judged';
-import type { PageKind } from '../vocabulary/values';
-
-const KIND_OF: Record<string, PageKind> = { c: 'call', a: 'app', s: 'site' };
-import { BAA_VALUES } from '../vocabulary/values';
+import { BAA_VALUES, type PageKind } from '../vocabulary/values';
 import type { Dataset } from './schema';
+
+/** Page kinds travel as their first letter. */
+const KIND_OF: Record<string, PageKind> = { c: 'call', a: 'app', s: 'site' };
 
 /**
  * The part of the dataset the content script needs to decide a verdict in the
