@@ -8,6 +8,7 @@ import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
 import { bannerStateItem, effectiveItem, loadAll, loadStored, preferencesItem, settingsItem } from '../extension/storage';
+import { loadEffective } from '../extension/stored';
 import { storage } from 'wxt/utils/storage';
 import { assess, VERDICT_FAMILY } from '../utils/verdict/assess';
 import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
@@ -24,6 +25,15 @@ const CUSTOM_SCRIPT_ID = 'callcheck-custom-vendors';
  * started again gives the same answers.
  */
 export default defineBackground(() => {
+  // Badges come from the merged settings the background last wrote (one
+  // storage.local read), not from a fresh merge: right after a browser start
+  // or an install, storage.managed.get() took 1.6-5 s to answer, and every
+  // badge waited for it. The policy read that follows (resync, below)
+  // corrects any badge the last known settings got wrong.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ('settings' in changes || 'preferences' in changes || 'effective' in changes)) lastKnown = null;
+  });
+
   // The URL is readable only on hosts CallCheck has permission for, the call
   // hosts; anywhere else it is undefined, which means "not a call": clear.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -70,15 +80,19 @@ export default defineBackground(() => {
  * script reads, the custom vendors' content scripts, then every badge.
  */
 function resync(): void {
-  // One read of settings and policy serves all three steps.
+  // One read of settings and policy serves all three steps. A failure in one
+  // step (a content-script registration the browser refuses) must not keep
+  // the badges wrong.
   loadAll()
     .then(async ({ effective }) => {
       await effectiveItem.setValue(effective);
       const custom = await grantedCustomPatterns(effective.settings);
-      await syncCustomScripts(custom);
-      await refreshAllBadges(effective.settings, custom);
+      const results = await Promise.allSettled([syncCustomScripts(custom), refreshAllBadges(effective.settings, custom)]);
+      for (const result of results) {
+        if (result.status === 'rejected') console.warn('CallCheck could not update its content scripts or badges:', result.reason);
+      }
     })
-    .catch((error: unknown) => console.warn('CallCheck could not update its content scripts or badges:', error));
+    .catch((error: unknown) => console.warn('CallCheck could not read its settings or policy:', error));
 }
 
 async function handleSettingsRequest(
@@ -116,8 +130,19 @@ async function handleSettingsRequest(
   }
 }
 
+/** The last merged settings the background wrote, read once per change: what badges use until the policy answers. */
+let lastKnown: Promise<Settings> | null = null;
+
+function lastKnownSettings(): Promise<Settings> {
+  lastKnown ??= loadEffective(browser.storage.local).then(
+    (stored) => stored.settings,
+    () => EMPTY_SETTINGS,
+  );
+  return lastKnown;
+}
+
 async function showBadge(tabId: number, url: string | undefined, settings?: Settings): Promise<void> {
-  const result = url ? assess(url, dataset, settings ?? (await loadStored()).settings) : null;
+  const result = url ? assess(url, dataset, settings ?? (await lastKnownSettings())) : null;
   const match = result?.ok ? result.match : null;
   try {
     if (!match) {

@@ -26,6 +26,7 @@ const badge = async (tabId: number) => ({
 describe('background badge', () => {
   let sentToTabs: ReturnType<typeof vi.fn>;
   beforeEach(() => {
+    vi.restoreAllMocks();
     fakeBrowser.reset();
     vi.resetModules();
     // Messages to content scripts: recorded, as there is no page to receive them.
@@ -43,6 +44,33 @@ describe('background badge', () => {
     expect((await badge(tabId)).title).toBe('CallCheck: Microsoft Teams (free) – No BAA: not for patient sessions');
     // The tab's content script hears of the new URL (single-page apps).
     expect(sentToTabs).toHaveBeenCalledWith(tabId, { type: 'callcheck:location', url: 'https://teams.live.com/meet/1' });
+  });
+
+  it('sets a badge at once while managed storage has not answered (browser start, install)', async () => {
+    // Right after a start, storage.managed.get() took 1.6-5 s; a badge must not wait for it.
+    let answer: (value: Record<string, unknown>) => void = () => {};
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
+    await startBackground();
+    const tabId = await navigate('https://teams.live.com/meet/1');
+    await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('NO'));
+    answer({});
+  });
+
+  it('uses the last known merged settings at once, and corrects them when the policy answers', async () => {
+    // The merged settings written before the browser closed: Zoom approved by the organization.
+    await fakeBrowser.storage.local.set({ effective: { settings: { approvals: [{ productId: 'zoom', by: 'organization' }] }, controls: { managed: true } } });
+    let answer: (value: Record<string, unknown>) => void = () => {};
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
+    // fakeBrowser's tabs.query ignores URL patterns: every tab here is a call tab.
+    const allTabs = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(((info: { url?: unknown }) => allTabs(info.url ? {} : (info as object))) as never);
+    await startBackground();
+    const tabId = await navigate('https://us02web.zoom.us/j/5551112222');
+    await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('OK'));
+    // Meanwhile IT withdrew the approval and blocked Zoom; the start-up resync reads the policy.
+    await fakeBrowser.runtime.onStartup.trigger();
+    answer({ BlockedVendors: [{ Product: 'zoom' }] });
+    await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('BLK'));
   });
 
   it('clears the badge when the tab leaves for a page it cannot see', async () => {

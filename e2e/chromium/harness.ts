@@ -32,10 +32,18 @@ export interface Response {
   delayMs?: number;
 }
 
+export interface LaunchOptions {
+  /** A profile folder to use and keep (a browser restart reuses it); a fresh one, removed on close, by default. */
+  profile?: string;
+  /** More command-line flags, such as --restore-last-session. */
+  args?: string[];
+}
+
 export async function launchWithExtension(
   pages: (url: string) => string | Response | undefined,
+  options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'callcheck-chromium-'));
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'callcheck-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -51,6 +59,7 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       '--disable-default-apps',
+      ...(options.args ?? []),
     ],
   });
   const unexpectedRequests: string[] = [];
@@ -86,7 +95,7 @@ export async function launchWithExtension(
     probe,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profile) await rm(profile, { recursive: true, force: true });
     },
   };
 }
