@@ -13,11 +13,13 @@ import { storage } from 'wxt/utils/storage';
 import { assess, VERDICT_FAMILY } from '../utils/verdict/assess';
 import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
 import { dataset } from '../utils/dataset/bundled';
+import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import type { Settings } from '../utils/settings/schema';
 
 const FAMILY_COLOUR = { red: '#a1231b', amber: '#7a4f00', green: '#1e6b34' } as const;
 const CUSTOM_SCRIPT_ID = 'callcheck-custom-vendors';
+const BUNDLED_IDS: ReadonlySet<string> = new Set(dataset.products.map((product) => product.id));
 
 /**
  * The background keeps no state that matters: every event recomputes from the
@@ -108,9 +110,12 @@ async function handleSettingsRequest(
   }
   try {
     if (request.type === 'callcheck:save-settings') {
+      // The same rules as an import: the options page is one door, not a way round them.
+      const problems = settingsProblems(request.settings, BUNDLED_IDS);
+      if (problems.length > 0) return { ok: false, error: problems.map((p) => t(p.key, p.args)).join(' ') };
       // One write for both items: an import lands whole or not at all.
       await storage.setItems([
-        { item: settingsItem, value: request.settings },
+        { item: settingsItem, value: asOwnDecisions(request.settings) },
         ...(request.preferences ? [{ item: preferencesItem, value: request.preferences }] : []),
       ]);
     } else if (request.type === 'callcheck:clear-snoozes') {

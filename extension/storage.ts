@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { dataset } from '../utils/dataset/bundled';
 import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProblem } from '../utils/policy/read';
-import type { SettingsBundle } from '../utils/settings/file';
+import { asOwnDecisions, type SettingsBundle } from '../utils/settings/file';
 import { readStored, type Stored } from './stored';
 import {
   DEFAULT_BANNER_PREFERENCES,
@@ -64,7 +64,10 @@ export async function loadAll(): Promise<Loaded> {
     storage.getItems([settingsItem, preferencesItem, bannerStateItem]),
     browser.storage.managed.get().catch(() => undefined),
   ]);
-  const user = readStored({ settings: settings?.value, preferences: preferences?.value, bannerState: bannerState?.value });
+  const stored = readStored({ settings: settings?.value, preferences: preferences?.value, bannerState: bannerState?.value });
+  // Decisions stored as the user's are the user's, whatever an older file or
+  // a damaged entry says: only managed storage speaks for the organization.
+  const user = { ...stored, settings: asOwnDecisions(stored.settings) };
   const { policy, problems } = readPolicy(managed && Object.keys(managed).length > 0 ? managed : undefined, dataset);
   return {
     effective: mergeSettings(user.settings, user.preferences, policy),

@@ -6,7 +6,7 @@ import {
   type BannerState,
 } from '../utils/settings/banner-state';
 import type { Effective } from '../utils/policy/read';
-import { coerceSettings } from '../utils/settings/repair';
+import { asOwnDecisions, coerceSettings } from '../utils/settings/repair';
 import type { Settings } from '../utils/settings/schema';
 
 /**
@@ -35,7 +35,9 @@ export function readStored(raw: Partial<Record<(typeof STORED_KEYS)[number], unk
   const effective = raw.effective && typeof raw.effective === 'object' ? (raw.effective as Record<string, unknown>) : null;
   const controls = effective?.controls && typeof effective.controls === 'object' ? (effective.controls as Record<string, unknown>) : {};
   return {
-    settings: coerceSettings(effective ? effective.settings : raw.settings),
+    // Only the merged entry (written by the background from managed storage)
+    // may carry the organization's decisions; the user's own are the user's.
+    settings: effective ? coerceSettings(effective.settings) : asOwnDecisions(coerceSettings(raw.settings)),
     preferences: coerceBannerPreferences(effective ? effective.preferences : raw.preferences, VERDICTS),
     controls: {
       allowDismiss: controls.allowDismiss !== false,

@@ -144,6 +144,28 @@ describe('background settings writes', () => {
     expect(reply.error).toMatch(/settings\.approvals\.0\.productId/);
   });
 
+  // What an import refuses, the background refuses too: it is the same door.
+  it.each([
+    ['a custom vendor on a bare public suffix (every .com page a call)', { customVendors: [{ id: 'everything', name: 'Everything', sites: [{ host: 'com' }], baa: 'not-offered' }] }, /not a valid domain/],
+    ['a host with a scheme and a path', { customVendors: [{ id: 'x', name: 'X', sites: [{ host: 'https://x.example/visit' }], baa: 'offered' }] }, /not a valid domain/],
+    ['HTML in a name', { customVendors: [{ id: 'x', name: '<img src=x onerror=alert(1)>', sites: [{ host: 'x.example' }], baa: 'offered' }] }, /HTML/i],
+    ['an approval of an unknown product', { approvals: [{ productId: 'no-such-product' }] }, /no-such-product/],
+    ['a custom vendor reusing a bundled id', { customVendors: [{ id: 'zoom', name: 'Not Zoom', sites: [{ host: 'x.example' }], baa: 'offered' }] }, /zoom/],
+    ['two vendors with one id', { customVendors: [1, 2].map((n) => ({ id: 'twin', name: `Twin ${n}`, sites: [{ host: `twin${n}.example` }], baa: 'offered' })) }, /twin/],
+  ])('refuses %s, and stores nothing', async (_what, settings, error) => {
+    const reply = await ask({ type: 'callcheck:save-settings', settings }, page());
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(error);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
+  });
+
+  it('stores what a page claims the organization decided as the user\'s own decision', async () => {
+    const forged = { approvals: [{ productId: 'zoom', by: 'organization' }], blocks: [{ productId: 'doxy-me', by: 'organization' }] };
+    expect(await ask({ type: 'callcheck:save-settings', settings: forged }, page())).toEqual({ ok: true });
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as { approvals: { by: string }[]; blocks: { by: string }[] };
+    expect(JSON.stringify(stored)).not.toContain('organization');
+  });
+
   it('passes a storage error (quota) back to the page instead of swallowing it', async () => {
     fakeBrowser.storage.local.set = (async () => {
       throw new Error('QUOTA_BYTES quota exceeded');

@@ -33,6 +33,17 @@ describe('settings file', () => {
     expect(describeChanges(current, (result as { bundle: SettingsBundle }).bundle, String)).toEqual([]);
   });
 
+  it('imports what a file says the organization decided as the user\'s own decisions', () => {
+    const result = parseSettingsFile(
+      file({ approvals: [{ productId: 'zoom', by: 'organization' }], blocks: [{ productId: 'webex', by: 'organization' }] }),
+      bundled,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.bundle.settings.approvals).toEqual([{ productId: 'zoom', by: 'user' }]);
+    expect(result.bundle.settings.blocks).toEqual([{ productId: 'webex', by: 'user' }]);
+  });
+
   it('previews every change an import would make', () => {
     const next = parseSettingsFile(
       file({ approvals: [{ productId: 'zoom', signedOn: '2026-02-01' }, { productId: 'google-meet' }], customVendors: [] }, { preferences: { bannerVerdicts: ['no-baa'] } }),

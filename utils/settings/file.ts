@@ -3,7 +3,10 @@ import { VERDICTS } from '../vocabulary/values';
 import type { BannerPreferences } from './banner-state';
 import { parseDomainInput, parsePathPrefix } from './domain-input';
 import type { Message } from '../vocabulary/messages';
+import { asOwnDecisions } from './repair';
 import { SettingsSchema, type Settings } from './schema';
+
+export { asOwnDecisions } from './repair';
 
 /**
  * The settings file: what a clinician exports, imports, and hands to their
@@ -105,9 +108,28 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
       errors: parsed.issues.slice(0, 20).map((issue) => message('import_field', v.getDotPath(issue) ?? 'file', issue.message)),
     };
   }
-  const { settings } = parsed.output;
-  const errors: Message[] = [];
+  const settings = asOwnDecisions(parsed.output.settings);
+  const errors = settingsProblems(settings, bundledIds);
+  if (errors.length > 0) return { ok: false, errors: errors.slice(0, 20) };
+  return {
+    ok: true,
+    bundle: {
+      settings,
+      preferences: parsed.output.preferences ?? current?.preferences ?? { bannerVerdicts: VERDICTS.filter((x) => x !== 'approved') },
+    },
+  };
+}
 
+/**
+ * The rules every door applies to settings, beyond their shape: the import,
+ * the background's settings API (which writes what the options page sends)
+ * and, through the same checks, the policy reader. A custom vendor's domains
+ * must be real, registrable and its own; its id must not reuse a bundled
+ * one; approvals and blocks must name a known product once; no text may hold
+ * HTML. Returns every problem, at most 20.
+ */
+export function settingsProblems(settings: Settings, bundledIds: ReadonlySet<string>): Message[] {
+  const errors: Message[] = findHtml(settings, 'settings');
   const customIds = new Set<string>();
   const hostOwner = new Map<string, string>();
   settings.customVendors.forEach((vendor, i) => {
@@ -144,14 +166,7 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
       seen.add(entry.productId);
     });
   }
-  if (errors.length > 0) return { ok: false, errors: errors.slice(0, 20) };
-  return {
-    ok: true,
-    bundle: {
-      settings,
-      preferences: parsed.output.preferences ?? current?.preferences ?? { bannerVerdicts: VERDICTS.filter((x) => x !== 'approved') },
-    },
-  };
+  return errors.slice(0, 20);
 }
 
 /** Tag-like text anywhere in the file: CallCheck stores plain text only. */

@@ -76,3 +76,15 @@ function optionalText<K extends string>(key: K, value: unknown): { [P in K]?: st
 function optionalDate<K extends string>(key: K, value: unknown): { [P in K]?: string } {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ({ [key]: value } as { [P in K]?: string }) : {};
 }
+
+/**
+ * Only managed storage speaks for the organization. Whatever a file or a
+ * message claims, what a user imports or saves is the user's own decision.
+ */
+export function asOwnDecisions(settings: Settings): Settings {
+  return {
+    ...settings,
+    approvals: settings.approvals.map((approval) => ({ ...approval, by: 'user' as const })),
+    blocks: settings.blocks.map((block) => ({ ...block, by: 'user' as const })),
+  };
+}
