@@ -8,6 +8,7 @@ import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import { DEFAULT_BANNER_PREFERENCES } from '../utils/settings/banner-state';
 import { extractPolicy } from '../utils/policy/formats';
 import { mergeSettings, readPolicy } from '../utils/policy/read';
+import { withAssumedScheme } from '../utils/matching/call-url';
 import { parseSettingsFile } from '../utils/settings/file';
 import type { Settings } from '../utils/settings/schema';
 import { assess } from '../utils/verdict/assess';
@@ -27,7 +28,9 @@ Prints one JSON object per URL: {"url", "match"} where match is null for
 anything that is not a known call platform, and match.page says what the page
 is: "call" (a call is joined or runs there), "app" (a client where a call may
 start) or "site" (any other page of the vendor); {"url", "error"} for an argument
-that is not a URL (exit code 2, the others still print).`;
+that is not a URL (exit code 2, the others still print). A bare host and
+path (zoom.us/j/123) is read as https://zoom.us/j/123, and its line says
+so in "assumed".`;
 
 function main(argv: string[]): number {
   let table = false;
@@ -58,7 +61,12 @@ function main(argv: string[]): number {
     process.stderr.write(`assess: no URL given\n${USAGE}\n`);
     return 2;
   }
-  const results: AssessmentSummary[] = urls.map((url) => summarize(assess(url, dataset, settings), english));
+  const results: AssessmentSummary[] = urls.map((url) => {
+    const result = summarize(assess(url, dataset, settings), english);
+    // zoom.us/j/123 as pasted from an invite: judged as https://zoom.us/j/123, and the output says so.
+    const assumed = 'error' in result ? withAssumedScheme(url) : null;
+    return assumed ? { url, assumed, ...summarize(assess(assumed, dataset, settings), english), ...{ url } } : result;
+  });
   process.stdout.write(table ? formatTable(results) : results.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return results.some((r) => 'error' in r) ? 2 : 0;
 }

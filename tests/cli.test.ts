@@ -59,6 +59,22 @@ describe('npm run assess', () => {
     expect(other).toMatch(/not a known call platform$/);
   });
 
+  it('reads a bare host and path as https, and says so', () => {
+    const { status, stdout } = runAssess(['zoom.us/j/5551112222']);
+    expect(status).toBe(0);
+    const [line] = lines(stdout);
+    expect(line).toMatchObject({ url: 'zoom.us/j/5551112222', assumed: 'https://zoom.us/j/5551112222', match: { product: 'zoom', page: 'call' } });
+  });
+
+  it('keeps the table aligned when a URL is longer than its column', () => {
+    const long = `https://teams.live.com/meet/1234567890123?p=${'a'.repeat(80)}`;
+    const { stdout } = runAssess(['--table', long, 'https://zoom.us/pricing']);
+    const rows = stdout.trimEnd().split('\n');
+    const verdictAt = rows.map((row) => row.search(/VERDICT|no-baa|check-plan/));
+    expect(new Set(verdictAt).size).toBe(1);
+    expect(rows[1]).toMatch(/…/);
+  });
+
   it('explains how to use it when given nothing', () => {
     const { status, stderr } = runAssess([]);
     expect(status).toBe(2);

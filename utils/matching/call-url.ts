@@ -25,7 +25,8 @@ export function parseCallUrl(input: string): ParsedCallUrl {
   try {
     url = new URL(text);
   } catch {
-    const hint = /^[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)/i.test(text) ? ` (did you mean https://${text} ?)` : '';
+    const guess = withAssumedScheme(text);
+    const hint = guess ? ` (did you mean ${guess} ?)` : '';
     return { kind: 'invalid', error: `not a URL${hint}` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -34,6 +35,16 @@ export function parseCallUrl(input: string): ParsedCallUrl {
   const host = stripTrailingDot(url.hostname);
   if (host === '') return { kind: 'invalid', error: 'the URL has no host' };
   return { kind: 'web', host, path: normalizePath(url.pathname) };
+}
+
+/**
+ * A bare host and path as people paste them (`zoom.us/j/123`), read as the
+ * https URL a browser would open; null for anything that does not look like
+ * one. The command line uses it, saying so; a browser's URL always has a scheme.
+ */
+export function withAssumedScheme(input: string): string | null {
+  const text = input.trim();
+  return /^[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)/i.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? `https://${text}` : null;
 }
 
 /** `zoom.us.` and `zoom.us` are the same name; only the last dot goes. */

@@ -24,7 +24,7 @@ export interface MatchSummary {
 
 export type AssessmentSummary =
   | { url: string; error: string }
-  | { url: string; match: MatchSummary | null };
+  | { url: string; match: MatchSummary | null; assumed?: string };
 
 export function summarize(assessment: Assessment, t: Translate): AssessmentSummary {
   if (!assessment.ok) return { url: assessment.url, error: assessment.error };
