@@ -65,7 +65,9 @@ function main(argv: string[]): number {
     const result = summarize(assess(url, dataset, settings), english);
     // zoom.us/j/123 as pasted from an invite: judged as https://zoom.us/j/123, and the output says so.
     const assumed = 'error' in result ? withAssumedScheme(url) : null;
-    return assumed ? { url, assumed, ...summarize(assess(assumed, dataset, settings), english), ...{ url } } : result;
+    if (!assumed) return result;
+    const { url: _judged, ...judged } = summarize(assess(assumed, dataset, settings), english);
+    return { url, assumed, ...judged };
   });
   process.stdout.write(table ? formatTable(results) : results.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return results.some((r) => 'error' in r) ? 2 : 0;

@@ -35,6 +35,13 @@ describe('background badge', () => {
     // Permission events, which fakeBrowser does not implement: nothing grants or revokes here.
     const quietEvent = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn(() => false) });
     Object.assign(fakeBrowser.permissions, { onAdded: quietEvent(), onRemoved: quietEvent() });
+    // Dynamic content scripts, which fakeBrowser does not implement: none registered.
+    Object.assign(fakeBrowser.scripting, {
+      getRegisteredContentScripts: vi.fn(async () => []),
+      registerContentScripts: vi.fn(async () => {}),
+      updateContentScripts: vi.fn(async () => {}),
+      unregisterContentScripts: vi.fn(async () => {}),
+    });
   });
 
   it('sets the badge text and title of a call tab from assess', async () => {

@@ -13,7 +13,10 @@ const POLICY_FILE = `${POLICY_DIR}/callcheck-e2e-test.json`;
 const canWritePolicy = process.getuid?.() === 0 && existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
 const settings = JSON.parse(readFileSync('docs/policy-examples/settings-object.json', 'utf8'));
 
-describe.skipIf(!canWritePolicy)('a managed policy in Chromium', () => {
+const skipReason = process.getuid?.() !== 0 ? 'needs root to write /etc/chromium/policies' : !existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : 'build the extension first';
+if (!canWritePolicy) console.warn(`Chromium policy tests skipped: ${skipReason}`);
+
+describe.skipIf(!canWritePolicy)(`a managed policy in Chromium${canWritePolicy ? '' : ` (skipped: ${skipReason})`}`, () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {

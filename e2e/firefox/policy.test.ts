@@ -16,7 +16,12 @@ const fakePage = (title: string) => `<!doctype html><html><head><meta charset="u
 const settings = JSON.parse(readFileSync('docs/policy-examples/settings-object.json', 'utf8'));
 const canWrite = process.getuid?.() === 0 && existsSync(FIREFOX_ESR_PATH) && existsSync(`${EXTENSION_DIR}/manifest.json`) && !existsSync(POLICIES);
 
-describe.skipIf(!canWrite)('a managed policy in Firefox ESR (policies.json)', () => {
+const skipReason =
+  process.getuid?.() !== 0 ? 'needs root to write policies.json' : !existsSync(FIREFOX_ESR_PATH) ? `${FIREFOX_ESR_PATH} is missing`
+  : existsSync(POLICIES) ? `${POLICIES} already exists and is left alone` : 'build the Firefox extension first';
+if (!canWrite) console.warn(`Firefox policy test skipped: ${skipReason}`);
+
+describe.skipIf(!canWrite)(`a managed policy in Firefox ESR (policies.json)${canWrite ? '' : ` (skipped: ${skipReason})`}`, () => {
   let firefox: FirefoxHandle;
 
   beforeAll(async () => {
