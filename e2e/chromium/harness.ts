@@ -22,7 +22,8 @@ export interface ExtensionBrowser {
 /**
  * Starts Debian's Chromium with the built extension, a fresh profile, and
  * every request answered from `pages` (by URL without the fragment) or
- * aborted, so nothing leaves the machine. The flags turn off Chromium's own
+ * aborted, and every host name resolving to nothing, so nothing leaves the
+ * machine. The flags turn off Chromium's own
  * background traffic, which this closed network would refuse anyway.
  */
 export interface Response {
@@ -59,6 +60,10 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       '--disable-default-apps',
+      // Every host resolves to nothing, so Chromium's own update, account and
+      // safe-browsing requests cannot leave the machine either: the tests'
+      // "no network" promise holds by construction, not only by routing.
+      '--host-resolver-rules=MAP * ~NOTFOUND',
       ...(options.args ?? []),
     ],
   });
