@@ -192,8 +192,10 @@ class BannerHost {
   remove(): void {
     this.guard?.disconnect();
     if (this.container) render(null, this.container);
+    clearTimeout(this.retry);
+    this.retry = undefined;
     this.host?.remove();
-    this.host = this.root = this.container = this.guard = null;
+    this.host = this.root = this.container = this.guard = this.watched = null;
   }
 
   private create(): void {
@@ -224,17 +226,78 @@ class BannerHost {
     this.host = host;
     this.root = root;
     this.container = container;
+    this.fights = 0;
+    this.backoff = 0;
+    this.attached = false;
     this.attach();
-    this.guard = new MutationObserver(() => {
-      if (this.host && !this.host.isConnected) this.attach();
-    });
+    this.guard = new MutationObserver(() => this.keepAttached());
     // Only the host's own parents: watching the whole subtree would wake us on
     // every change a busy call page makes.
     this.guard.observe(document, { childList: true });
-    if (document.documentElement) this.guard.observe(document.documentElement, { childList: true });
+    this.watchRoot();
   }
 
+  private watched: Element | null = null;
+  /** Set while the task that put the banner back is still running. */
+  private sameTask = false;
+  private fights = 0;
+  private backoff = 0;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+
+  /** A page may replace its root element: the guard follows the new one. */
+  private watchRoot(): void {
+    const root = document.documentElement;
+    if (root && root !== this.watched) {
+      this.watched = root;
+      this.guard?.observe(root, { childList: true });
+    }
+  }
+
+  /**
+   * Puts the banner back when the page removes it, but never fights a page
+   * that removes it again at once: a page that deletes unknown elements from
+   * its own MutationObserver (as DOM sanitizers do) would otherwise
+   * ping-pong with this guard inside one task until the tab hangs. A removal
+   * in the same task as our re-insertion is a fight: the next try waits for
+   * a later task, and after FIGHTS_BEFORE_BACKOFF fights in a row the tries
+   * come after pauses that double (0.5 s, 1 s, … 32 s), then stop. The badge
+   * keeps the warning. A page that removes it once a frame is no fight: the
+   * banner goes back each time, shown at once.
+   */
+  private keepAttached(): void {
+    this.watchRoot();
+    if (!this.host || this.host.isConnected || this.retry !== undefined) return;
+    if (!this.sameTask) {
+      this.fights = 0;
+      return this.attach();
+    }
+    this.fights++;
+    if (this.fights < FIGHTS_BEFORE_BACKOFF) return this.retryAfter(0);
+    if (this.backoff < BACKOFF_STEPS) this.retryAfter(500 * 2 ** this.backoff++);
+  }
+
+  private retryAfter(ms: number): void {
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (this.host && !this.host.isConnected) this.attach();
+    }, ms);
+  }
+
+  private attached = false;
+
   private attach(): void {
+    // Shown once, the banner comes back at once: restarting its fade-in on
+    // every re-insertion would keep it invisible on a page that removes it
+    // every frame.
+    if (this.attached) this.host!.setAttribute('data-steady', '');
+    this.attached = true;
     (document.documentElement ?? document).append(this.host!);
+    this.sameTask = true;
+    setTimeout(() => (this.sameTask = false), 0);
   }
 }
+
+/** Removals in the very task that put the banner back, in a row, before the guard backs off. */
+const FIGHTS_BEFORE_BACKOFF = 20;
+/** Pauses before giving up (0.5 s, 1 s, 2 s, … 32 s: about a minute in all). */
+const BACKOFF_STEPS = 7;

@@ -1,0 +1,100 @@
+import type { Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { callPage, FIGHTING_PAGES } from '../fixtures/pages';
+import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
+
+/**
+ * Pages on a call host that fight the banner without meaning to: the page
+ * must never hang, and the warning must stay where the clinician can see it
+ * (or, where the page will not let it stay, on the badge).
+ */
+const PAGES: Record<string, string> = {
+  'https://us02web.zoom.us/j/5553000001': FIGHTING_PAGES.sanitizer,
+  'https://us02web.zoom.us/j/5553000002': FIGHTING_PAGES.everyFrame,
+  'https://us02web.zoom.us/j/5553000003': FIGHTING_PAGES.newRoot,
+};
+
+const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
+
+/** The banner's rendered opacity, read through the inspector (the page cannot see inside). */
+async function bannerOpacity(page: Page): Promise<number | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: any };
+    const find = (node: any): any => {
+      if ((node.attributes ?? []).some((a: string, i: number) => i % 2 === 1 && /(^| )cc-banner( |$)/.test(a))) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return null;
+    };
+    const node = find(root);
+    if (!node) return null;
+    // The page may remove it between the two calls: then it was not on screen.
+    const style = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId }).catch(() => null)) as { computedStyle: { name: string; value: string }[] } | null;
+    return style ? Number(style.computedStyle.find((p) => p.name === 'opacity')?.value ?? NaN) : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => PAGES[url] ?? (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
+  });
+
+  it('never hangs a page that removes unknown elements from its own MutationObserver; the badge keeps the warning', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/5553000001');
+    // A hung page answers nothing: evaluate would time out.
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) {
+      expect(await page.evaluate(() => document.title)).toBe('Sanitizer');
+      await page.waitForTimeout(200);
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await eventually(() => badgeOf(browser, page), (b) => b.text !== '')).text).toBe('PLAN');
+    await page.close();
+  });
+
+  it('stays visible on a page that removes it every frame (no fade-in restarting from zero)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/5553000002');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    await page.waitForTimeout(600);
+    // Sampled a few times: whenever it is in the page, it is fully opaque.
+    const seen: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const opacity = await bannerOpacity(page);
+      if (opacity !== null) seen.push(opacity);
+      await page.waitForTimeout(50);
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBe(1);
+    await page.close();
+  });
+
+  it('comes back after the page replaces its root element', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/5553000003');
+    await eventually(() => page.evaluate(() => document.title), (title) => title === 'swept');
+    expect((await eventually(() => readBanner(page), (b) => b !== null))?.mode).toBe('full');
+    await page.close();
+  });
+
+  it('made no network request of its own', () => {
+    expect(browser.unexpectedRequests).toEqual([]);
+  });
+});
