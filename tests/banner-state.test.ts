@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bannerMode,
+  coerceBannerPreferences,
   coerceBannerState,
   DAY,
   DEFAULT_BANNER_PREFERENCES,
@@ -11,6 +12,7 @@ import {
   withSeen,
   withSnooze,
 } from '../utils/settings/banner-state';
+import { VERDICTS } from '../utils/vocabulary/values';
 
 const now = Date.UTC(2026, 10, 24, 12);
 const url = 'https://us02web.zoom.us/j/123456789?pwd=secret';
@@ -20,6 +22,12 @@ const mode = (state = EMPTY_BANNER_STATE, verdict: Subject['verdict'] = 'check-p
   bannerMode(call(verdict), url, state, DEFAULT_BANNER_PREFERENCES, at);
 
 describe('banner state', () => {
+  it('reads preferences of only unknown verdicts as the defaults, not as "no banner ever"', () => {
+    expect(coerceBannerPreferences({ bannerVerdicts: ['no-such-verdict', 42] }, VERDICTS)).toEqual(DEFAULT_BANNER_PREFERENCES);
+    expect(coerceBannerPreferences({ bannerVerdicts: [] }, VERDICTS)).toEqual({ bannerVerdicts: [] });
+    expect(coerceBannerPreferences({ bannerVerdicts: ['public', 'bogus'] }, VERDICTS)).toEqual({ bannerVerdicts: ['public'] });
+  });
+
   it('shows nothing on a site page, only the pill on an app page, the full banner on a call', () => {
     const on = (page: Subject['page'], verdict: Subject['verdict'] = 'no-baa') =>
       bannerMode(call(verdict, 'slack-huddles', page), url, EMPTY_BANNER_STATE, DEFAULT_BANNER_PREFERENCES, now);

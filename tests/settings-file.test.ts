@@ -33,6 +33,39 @@ describe('settings file', () => {
     expect(describeChanges(current, (result as { bundle: SettingsBundle }).bundle, String)).toEqual([]);
   });
 
+  it.each([
+    ['settings as an array', file([]), /no settings in it/],
+    ['no settings at all', JSON.stringify({ format: 'callcheck-settings', version: 1 }), /no settings in it/],
+    ['50,000 levels of nesting', `{"format":"callcheck-settings","version":1,"settings":{"organization":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`, /more than 32 levels/],
+    ['a Latin-1 file read as UTF-8', file({ organization: 'Cl\uFFFDnica' }), /not UTF-8/],
+  ])('refuses %s with a clear reason, and never offers to wipe settings', (_what, text, reason) => {
+    const result = parseSettingsFile(text, bundled);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => english(e.key, e.args)).join(' ')).toMatch(reason);
+  });
+
+  it('says where a field is wrong in the user\'s words, not the validator\'s', () => {
+    const result = parseSettingsFile(file({ approvals: [{ plan: 'x' }] }), bundled);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.errors.map((e) => english(e.key, e.args)).join(' ');
+    expect(text).toMatch(/settings\.approvals\.0\.productId is missing/);
+    expect(text).not.toMatch(/Invalid key|Expected|received/);
+  });
+
+  it('previews nothing when re-importing its own export with keys in another order', () => {
+    const current: SettingsBundle = {
+      settings: { approvals: [{ productId: 'zoom', signedOn: '2026-01-15', plan: 'Pro', by: 'user' }], blocks: [], customVendors: [] },
+      preferences: { bannerVerdicts: ['no-baa', 'public'] },
+    };
+    const reordered = file({ approvals: [{ by: 'user', plan: 'Pro', signedOn: '2026-01-15', productId: 'zoom' }], blocks: [], customVendors: [] }, { preferences: { bannerVerdicts: ['public', 'no-baa'] } });
+    const result = parseSettingsFile(reordered, bundled, current);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(describeChanges(current, result.bundle, (id) => id)).toEqual([]);
+  });
+
   it('imports what a file says the organization decided as the user\'s own decisions', () => {
     const result = parseSettingsFile(
       file({ approvals: [{ productId: 'zoom', by: 'organization' }], blocks: [{ productId: 'webex', by: 'organization' }] }),

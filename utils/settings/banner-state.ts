@@ -109,5 +109,9 @@ export function coerceBannerState(raw: unknown): BannerState {
 export function coerceBannerPreferences(raw: unknown, verdicts: readonly Verdict[]): BannerPreferences {
   const list = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).bannerVerdicts : undefined;
   if (!Array.isArray(list)) return DEFAULT_BANNER_PREFERENCES;
-  return { bannerVerdicts: verdicts.filter((v) => list.includes(v)) };
+  const known = verdicts.filter((v) => list.includes(v));
+  // A list of nothing CallCheck knows is damage, not a choice to see no
+  // banner at all: the defaults apply. An empty list is a choice.
+  if (list.length > 0 && known.length === 0) return DEFAULT_BANNER_PREFERENCES;
+  return { bannerVerdicts: known };
 }

@@ -71,6 +71,12 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
   if (bytes > LIMITS.fileBytes) {
     return { ok: false, errors: [message('import_too_large', `${(bytes / 1_000_000).toFixed(1)} MB`)] };
   }
+  // A Latin-1 or other non-UTF-8 file arrives with replacement characters:
+  // refused, rather than imported with its names garbled.
+  if (text.includes('\uFFFD')) return { ok: false, errors: [message('import_not_utf8')] };
+  // Nesting deeper than any settings file has is refused before parsing, so a
+  // hostile file cannot exhaust the stack of the reader that walks it.
+  if (nestingDepth(text) > MAX_NESTING) return { ok: false, errors: [message('import_too_deep', String(MAX_NESTING))] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -85,8 +91,11 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
     return { ok: false, errors: [message('import_newer', String(raw.version), String(SETTINGS_FILE_VERSION))] };
   }
 
+  // An array or a missing object would read as "no settings", and the preview
+  // would offer to remove everything: a malformed file changes nothing.
+  if (!isRecord(raw.settings)) return { ok: false, errors: [message('import_no_settings')] };
   // Counted before the schema runs, so 10,000 entries are refused at once.
-  const settingsRaw = isRecord(raw.settings) ? raw.settings : {};
+  const settingsRaw = raw.settings;
   for (const [key, limit] of [
     ['customVendors', LIMITS.customVendors],
     ['approvals', LIMITS.approvals],
@@ -105,7 +114,8 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.issues.slice(0, 20).map((issue) => message('import_field', v.getDotPath(issue) ?? 'file', issue.message)),
+      // The validator's own words are English and technical: say where, in the user's language.
+      errors: parsed.issues.slice(0, 20).map((issue) => message('import_field', v.getDotPath(issue) ?? 'file')),
     };
   }
   const settings = asOwnDecisions(parsed.output.settings);
@@ -197,7 +207,7 @@ export function describeChanges(current: SettingsBundle, next: SettingsBundle, n
     for (const [key, item] of neu) {
       const was = old.get(key);
       if (!was) changes.push(message(keys.add, name(item)));
-      else if (JSON.stringify(was) !== JSON.stringify(item)) changes.push(message(keys.update, name(item)));
+      else if (canonical(was) !== canonical(item)) changes.push(message(keys.update, name(item)));
     }
     for (const [key, item] of old) if (!neu.has(key)) changes.push(message(keys.remove, name(item)));
   };
@@ -211,6 +221,33 @@ export function describeChanges(current: SettingsBundle, next: SettingsBundle, n
   const verdicts = (p: BannerPreferences) => [...p.bannerVerdicts].sort().join(',');
   if (verdicts(current.preferences) !== verdicts(next.preferences)) changes.push(message('change_banner_verdicts'));
   return changes;
+}
+
+/** JSON with object keys sorted: the same entry written in another key order compares equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    isRecord(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
+  );
+}
+
+/** Settings files nest five levels deep; anything far deeper is not one. */
+const MAX_NESTING = 32;
+
+/** The deepest nesting of [ and { in JSON text, outside strings. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

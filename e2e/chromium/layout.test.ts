@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callPage } from '../fixtures/pages';
+import { CHROMIUM, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './harness';
+
+/** Pages that must fit narrow screens (Firefox for Android, a phone-sized window) without sideways scrolling. */
+const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
+
+describe.skipIf(!hasBrowser)('layout at narrow widths, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('keeps the options directory within 420 px with a 120-character vendor name', async () => {
+    const name = `Lakeside${'Telehealth'.repeat(11)}`.slice(0, 120);
+    await browser.probe.evaluate(
+      (vendorName) => (globalThis as any).chrome.storage.local.set({ settings: { customVendors: [{ id: 'long', name: vendorName, sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'offered' }] } }),
+      name,
+    );
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#directory`);
+    await page.waitForSelector('body[data-ready]');
+    await expect.poll(() => page.getByText(name.slice(0, 40)).count()).toBeGreaterThan(0);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(420);
+    await page.close();
+    await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
+  });
+});
