@@ -130,17 +130,18 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
           <button type="button" aria-expanded={facts !== undefined} onClick={this.toggleDetails}>
             {facts !== undefined ? t('banner_hide_details') : t('banner_details')}
           </button>
-          {match.verdict !== 'approved' && (
+          {/* Only where a BAA would change the verdict: not on a public, retired, blocked or approved platform. */}
+          {(match.verdict === 'no-baa' || match.verdict === 'check-plan' || match.verdict === 'unverified') && (
             <button type="button" onClick={onRecordBaa}>
               {t('banner_have_baa')}
             </button>
           )}
           {allowSnooze && (
             <>
-              <button type="button" aria-label={t('banner_snooze_label_day', [match.entry.vendor])} onClick={() => onSnooze(1)}>
+              <button type="button" aria-label={t('banner_snooze_label_day', [match.entry.name])} onClick={() => onSnooze(1)}>
                 {t('banner_snooze_day')}
               </button>
-              <button type="button" aria-label={t('banner_snooze_label_week', [match.entry.vendor])} onClick={() => onSnooze(7)}>
+              <button type="button" aria-label={t('banner_snooze_label_week', [match.entry.name])} onClick={() => onSnooze(7)}>
                 {t('banner_snooze_week')}
               </button>
             </>

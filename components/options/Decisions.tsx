@@ -20,6 +20,16 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
   const [blockId, setBlockId] = useState(choices[0]?.id ?? '');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
+  // A public broadcast tool or a retired product stays red with a BAA on
+  // record (see assess): recording one would change nothing, so say why.
+  const chosen = all.find((m) => m.entry.id === productId)?.entry;
+  const product = chosen?.origin === 'dataset' ? chosen.product : undefined;
+  const unchangeable = product?.publicFacing.value
+    ? t('options_baa_no_effect_public', [product.name])
+    : product?.status.value === 'discontinued'
+      ? t('options_baa_no_effect_retired', [product.name])
+      : null;
+
   const persist = async (next: typeof settings, success: string) => {
     const error = await save({ ...bundle, settings: next });
     setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: success });
@@ -27,6 +37,7 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
 
   const record = (event: Event) => {
     event.preventDefault();
+    if (unchangeable) return;
     if (signedOn && (!isRealDate(signedOn) || signedOn > new Date().toISOString().slice(0, 10))) {
       setDateError(t('options_error_date'));
       return;
@@ -54,8 +65,8 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
     );
   };
 
-  const productSelect = (id: string, value: string, onChange: (v: string) => void) => (
-    <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+  const productSelect = (id: string, value: string, onChange: (v: string) => void, describedBy?: string) => (
+    <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
       {choices.map((c) => (
         <option key={c.id} value={c.id}>
           {c.name}
@@ -71,7 +82,12 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
         <h3>{t('options_record_heading')}</h3>
         <div class="cc-field">
           <label for="baa-product">{t('options_product')}</label>
-          {productSelect('baa-product', productId, setProductId)}
+          {productSelect('baa-product', productId, setProductId, unchangeable ? 'baa-no-effect' : undefined)}
+          {unchangeable && (
+            <p id="baa-no-effect" class="cc-note" role="status">
+              {unchangeable}
+            </p>
+          )}
         </div>
         <div class="cc-field">
           <label for="baa-date">{t('options_signed_on')}</label>
@@ -97,7 +113,7 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
           <label for="baa-note">{t('options_note')}</label>
           <textarea id="baa-note" maxLength={500} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
         </div>
-        <button type="submit">{t('options_save')}</button>
+        <button type="submit" disabled={unchangeable !== null}>{t('options_save')}</button>
       </form>
 
       <form onSubmit={block} class="cc-form">

@@ -213,14 +213,16 @@ function decide<P extends JudgedProduct>(
       : ['approved', 'reason_approved_user', [vendor]];
   }
   const baa = product ? product.baa.value : entry.origin === 'custom' ? entry.custom.baa : 'unknown';
+  // "Discord does not sign a BAA for Discord": where vendor and product share a name, it is said once.
+  const same = vendor === name;
   switch (baa) {
     case 'not-offered':
-      return ['no-baa', 'reason_no_baa', [vendor, name]];
+      return same ? ['no-baa', 'reason_no_baa_self', [name]] : ['no-baa', 'reason_no_baa', [vendor, name]];
     case 'offered':
-      return ['check-plan', 'reason_check_plan', [vendor, name]];
+      return same ? ['check-plan', 'reason_check_plan_self', [name]] : ['check-plan', 'reason_check_plan', [vendor, name]];
     case 'not-applicable':
       return ['unverified', 'reason_not_applicable', [name]];
     default:
-      return ['unverified', 'reason_unverified', [vendor, name]];
+      return same ? ['unverified', 'reason_unverified_self', [name]] : ['unverified', 'reason_unverified', [vendor, name]];
   }
 }
