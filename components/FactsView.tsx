@@ -29,7 +29,7 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
   return (
     <article class={`cc-view cc-${family}`}>
       <header>
-        <p class="cc-product">{entry.name}</p>
+        <p class="cc-product"><bdi>{entry.name}</bdi></p>
         <h1 class="cc-headline">
           <span class="cc-dot" aria-hidden="true" />
           {t(verdictKey('verdict', verdict))}
@@ -78,11 +78,11 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
               <dd>{t(`value_${entry.custom.e2ee}` as Parameters<Translate>[0])}</dd>
             </div>
           </dl>
-          {entry.custom.notes && <p class="cc-notes">{entry.custom.notes}</p>}
+          {entry.custom.notes && <p class="cc-notes"><bdi>{entry.custom.notes}</bdi></p>}
           {entry.custom.sources.map((url) => (
             <p key={url} class="cc-sources">
               <a href={url} target="_blank" rel="noopener noreferrer">
-                {url}
+                <bdi>{url}</bdi>
               </a>
             </p>
           ))}

@@ -68,7 +68,7 @@ export function VendorSearch({ all, t, onPick }: { all: Match<JudgedProduct>[]; 
           <li key={m.entry.id}>
             <button type="button" class={`cc-result cc-${familyOf(m.verdict)}`} onClick={() => onPick(m)}>
               <span class="cc-dot" aria-hidden="true" />
-              <span class="cc-result-name">{m.entry.name}</span>
+              <bdi class="cc-result-name">{m.entry.name}</bdi>
               <span class="cc-result-verdict">{t(verdictKey('verdict', m.verdict))}</span>
             </button>
           </li>

@@ -96,3 +96,41 @@ describe('recording a BAA in the options page', () => {
     expect(optionsFor('zoom')).toEqual({ note: null, saveDisabled: false });
   });
 });
+
+describe('text from users and policies is isolated', () => {
+  const RLO = '\u202E';
+
+  it('keeps an unterminated right-to-left override in a vendor name from mirroring the verdict sentence', async () => {
+    const { t } = await import('../extension/i18n');
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { formatMessage } = await import('../utils/vocabulary/messages');
+    const en = (await import('../public/_locales/en/messages.json')).default;
+    fakeBrowser.i18n.getMessage = ((key: string, args?: string[]) => formatMessage(en as never, key, args ?? [])) as never;
+    const sentence = t('reason_no_baa', [`Evil${RLO}Corp`, 'Video']);
+    // The name, override and all, sits between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+    expect(sentence).toContain(`\u2068Evil${RLO}Corp\u2069`);
+    expect(sentence.indexOf('\u2069')).toBeLessThan(sentence.indexOf('does not sign'));
+  });
+
+  it('renders a custom vendor\'s name, notes and source links inside <bdi> in the facts view', async () => {
+    const { FactsView } = await import('../components/FactsView');
+    const { parseSettings } = await import('../utils/settings/schema');
+    const settings = parseSettings({
+      customVendors: [{ id: 'rlo', name: `Clinic${RLO}evil`, sites: [{ host: 'rlo.example' }], baa: 'offered', notes: `note${RLO}x`, sources: ['https://rlo.example/baa'] }],
+    });
+    const result = assess('https://rlo.example/room', dataset, settings);
+    if (!result.ok || !result.match) throw new Error('no match');
+    const { document } = parseHTML(`<!doctype html><html><body>${render(<FactsView match={result.match} explainers={[]} t={english} today="2026-12-01" />)}</body></html>`);
+    const isolated = [...document.querySelectorAll('bdi')].map((b) => b.textContent);
+    expect(isolated).toEqual(expect.arrayContaining([`Clinic${RLO}evil`, `note${RLO}x`, 'https://rlo.example/baa']));
+  });
+});
+
+describe('isolate', () => {
+  it('isolates only text that could reorder its surroundings', async () => {
+    const { isolate } = await import('../utils/vocabulary/messages');
+    expect(isolate('Zoom Workplace')).toBe('Zoom Workplace');
+    expect(isolate('Evil\u202ECorp')).toBe('\u2068Evil\u202ECorp\u2069');
+    expect(isolate('עיאדה קליניק')).toBe('\u2068עיאדה קליניק\u2069');
+  });
+});

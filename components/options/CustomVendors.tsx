@@ -240,7 +240,7 @@ export function CustomVendors() {
           {settings.customVendors.map((vendor) => (
             <li key={vendor.id}>
               <span>
-                <strong>{vendor.name}</strong> – {vendor.sites.map((s) => s.host + (s.paths ? ` (${s.paths.join(', ')})` : '')).join(', ')}{' '}
+                <strong><bdi>{vendor.name}</bdi></strong> – {vendor.sites.map((s) => s.host + (s.paths ? ` (${s.paths.join(', ')})` : '')).join(', ')}{' '}
                 <span class="cc-muted">
                   {granted[vendor.id] ? t('custom_runs_here') : t('custom_does_not_run')}
                 </span>

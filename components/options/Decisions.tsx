@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { isRealDate } from '../../utils/dataset/schema';
+import { isolate } from '../../utils/vocabulary/messages';
 import type { Approval, Block } from '../../utils/settings/schema';
 import { Status } from './Status';
 import { useOptions } from './context';
@@ -69,7 +70,7 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
     <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
       {choices.map((c) => (
         <option key={c.id} value={c.id}>
-          {c.name}
+          {isolate(c.name)}
         </option>
       ))}
     </select>
@@ -132,7 +133,7 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
         items={effective.settings.approvals.map((a) => ({
           id: a.productId,
           fixed: a.by === 'organization',
-          text: `${nameOf(a.productId)}${a.signedOn ? ` (${a.signedOn})` : ''}${a.plan ? ` – ${a.plan}` : ''}${a.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}`,
+          text: `${isolate(nameOf(a.productId))}${a.signedOn ? ` (${a.signedOn})` : ''}${a.plan ? ` – ${isolate(a.plan)}` : ''}${a.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}`,
         }))}
         action={t('options_remove')}
         actionLabel={(id) => t('options_remove_named', [nameOf(id)])}
@@ -144,7 +145,7 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
         items={effective.settings.blocks.map((b) => ({
           id: b.productId,
           fixed: b.by === 'organization',
-          text: `${nameOf(b.productId)}${b.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}`,
+          text: `${isolate(nameOf(b.productId))}${b.by === 'organization' ? ` – ${t('options_by_organization')}` : ''}`,
         }))}
         action={t('options_unblock')}
         actionLabel={(id) => t('options_unblock_named', [nameOf(id)])}

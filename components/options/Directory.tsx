@@ -83,7 +83,7 @@ export function Directory() {
             <tr key={m.entry.id}>
               <th scope="row">
                 <button type="button" class="cc-link-button" aria-expanded={open === m.entry.id} onClick={() => setOpen(open === m.entry.id ? null : m.entry.id)}>
-                  {m.entry.name}
+                  <bdi>{m.entry.name}</bdi>
                 </button>
               </th>
               <td class={`cc-${familyOf(m.verdict)}`}>

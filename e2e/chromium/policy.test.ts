@@ -24,6 +24,14 @@ describe.skipIf(!canWritePolicy)(`a managed policy in Chromium${canWritePolicy ?
     writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: settings } } }));
     try {
       browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+      // Right after a start Chromium takes seconds to hand the policy over
+      // (storage.managed); until then badges show the last known settings.
+      // The tests below are about the policy, so they begin once it applies.
+      await eventually(
+        () => browser.probe.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('effective')).effective?.controls?.managed as boolean) ?? false),
+        (managed) => managed,
+        20_000,
+      );
     } catch (error) {
       rmSync(POLICY_FILE, { force: true });
       throw error;

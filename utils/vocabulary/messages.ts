@@ -41,3 +41,18 @@ export function formatMessage(catalog: Catalog, key: string, args: readonly stri
 export function translatorFor(catalog: Catalog): Translate {
   return (key, args) => formatMessage(catalog, key, args);
 }
+
+/**
+ * Text from a user, a file or a policy, set apart from the sentence around
+ * it for the bidirectional algorithm (U+2068 FIRST STRONG ISOLATE … U+2069
+ * POP DIRECTIONAL ISOLATE): an unterminated U+202E in a vendor's name can
+ * then no longer mirror the rest of the verdict sentence or spoof a link.
+ */
+export function isolate(text: string): string {
+  // Text with no right-to-left letters and no direction controls cannot
+  // reorder anything, and stays as it is (screen readers, search, tests).
+  return BIDI_SENSITIVE.test(text) ? `\u2068${text}\u2069` : text;
+}
+
+/** Direction controls (LRM, RLM, ALM, embeddings, overrides, isolates) and right-to-left scripts. */
+const BIDI_SENSITIVE = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]/;
