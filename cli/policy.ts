@@ -52,6 +52,11 @@ export function checkPolicy(text: string, fileName: string): { ok: boolean; line
   for (const a of policy.approved) lines.push(`ApprovedVendors: ${name(a.productId)}${a.signedOn ? `, signed ${a.signedOn}` : ''} – approved for every user.`);
   for (const b of policy.blocked) lines.push(`BlockedVendors: ${name(b.productId)} – blocked for every user.`);
   for (const c of policy.customVendors) lines.push(`CustomVendors: ${c.name} (${c.id}) on ${c.sites.map((s) => s.host).join(', ')} – known to CallCheck on every user's browser; BAA offered: ${c.baa}.`);
+  if (policy.customVendors.length > 0) {
+    lines.push(
+      'CustomVendors: each user allows CallCheck to read these sites once (the popup and the options page ask, with one button); no Chrome, Edge or Firefox policy grants an extension\'s optional site access, so until then these vendors get no badge and no banner.',
+    );
+  }
   if (policy.bannerVerdicts) lines.push(`BannerVerdicts: the banner shows for ${policy.bannerVerdicts.join(', ') || 'no verdict'}; not for ${VERDICTS.filter((v) => !policy.bannerVerdicts!.includes(v)).join(', ') || 'none'}.`);
   if (raw.AllowDismiss !== undefined) lines.push(`AllowDismiss: ${policy.allowDismiss} – ${policy.allowDismiss ? 'users may dismiss the banner for a page' : 'users cannot dismiss the banner'}.`);
   if (raw.AllowSnooze !== undefined) lines.push(`AllowSnooze: ${policy.allowSnooze} – ${policy.allowSnooze ? 'users may snooze a vendor' : 'users cannot snooze a vendor'}.`);

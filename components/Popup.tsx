@@ -2,7 +2,9 @@ import { useMemo, useState } from 'preact/hooks';
 import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import type { Explainer } from '../utils/dataset/schema';
 import type { Translate } from '../utils/vocabulary/messages';
+import { AccessNotice } from './AccessNotice';
 import { FactsView } from './FactsView';
+import type { OrganizationAccess } from '../utils/policy/read';
 import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
 
 export interface PopupProps {
@@ -17,15 +19,20 @@ export interface PopupProps {
   today: string;
   onRecordBaa: (productId: string) => void;
   supportContact?: string | undefined;
+  /** The organization's vendors waiting for access to their sites, and how to ask for it. */
+  access?: OrganizationAccess;
+  requestOrigins?: (origins: string[]) => Promise<boolean>;
 }
 
-export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa, supportContact }: PopupProps) {
+export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa, supportContact, access, requestOrigins }: PopupProps) {
   const [picked, setPicked] = useState<Match | null>(null);
   const pick = (result: Match<JudgedProduct>) => setPicked(loadFacts(result));
   const shown = picked ?? match;
+  const notice = access && requestOrigins ? <AccessNotice access={access} t={t} request={requestOrigins} /> : null;
   if (shown) {
     return (
       <>
+        {notice}
         {picked && (
           <button type="button" class="cc-back" onClick={() => setPicked(null)}>
             ← {t('popup_back')}
@@ -35,7 +42,12 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
       </>
     );
   }
-  return <VendorSearch all={all} t={t} onPick={pick} />;
+  return (
+    <>
+      {notice}
+      <VendorSearch all={all} t={t} onPick={pick} />
+    </>
+  );
 }
 
 export function VendorSearch({ all, t, onPick }: { all: Match<JudgedProduct>[]; t: Translate; onPick: (m: Match<JudgedProduct>) => void }) {

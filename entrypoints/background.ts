@@ -15,6 +15,7 @@ import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/setting
 import { dataset } from '../utils/dataset/bundled';
 import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
+import type { OrganizationAccess } from '../utils/policy/read';
 import type { Settings } from '../utils/settings/schema';
 
 const FAMILY_COLOUR = { red: '#a1231b', amber: '#7a4f00', green: '#1e6b34' } as const;
@@ -86,9 +87,9 @@ function resync(): void {
   // step (a content-script registration the browser refuses) must not keep
   // the badges wrong.
   loadAll()
-    .then(async ({ effective }) => {
-      await effectiveItem.setValue(effective);
-      const custom = await grantedCustomPatterns(effective.settings);
+    .then(async ({ effective, policy }) => {
+      const [custom, access] = await Promise.all([grantedCustomPatterns(effective.settings), organizationAccess(policy.customVendors)]);
+      await effectiveItem.setValue(access.vendors > 0 ? { ...effective, access } : effective);
       const results = await Promise.allSettled([syncCustomScripts(custom), refreshAllBadges(effective.settings, custom)]);
       for (const result of results) {
         if (result.status === 'rejected') console.warn('CallCheck could not update its content scripts or badges:', result.reason);
@@ -165,6 +166,24 @@ async function showBadge(tabId: number, url: string | undefined, settings?: Sett
   } catch {
     // The tab closed while we were deciding: nothing to show.
   }
+}
+
+/**
+ * The organization's custom vendors whose sites CallCheck cannot read yet:
+ * a policy can add vendors, but no browser lets it grant their hosts, so
+ * each user allows them once (see docs/admin.md).
+ */
+async function organizationAccess(vendors: Settings['customVendors']): Promise<OrganizationAccess> {
+  const missing = new Set<string>();
+  let count = 0;
+  for (const vendor of vendors) {
+    const origins = customScriptPatterns({ ...EMPTY_SETTINGS, customVendors: [vendor] }, dataset);
+    const granted = await Promise.all(origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
+    const lacking = origins.filter((_, i) => !granted[i]);
+    if (lacking.length > 0) count++;
+    for (const origin of lacking) missing.add(origin);
+  }
+  return { vendors: count, origins: [...missing].sort() };
 }
 
 async function grantedCustomPatterns(settings: Settings): Promise<string[]> {

@@ -81,6 +81,6 @@ export async function loadAll(): Promise<Loaded> {
 /** The merged view in the shape every surface renders from. */
 export async function loadStored(): Promise<Stored> {
   const { effective, bannerState } = await loadAll();
-  return { ...effective, bannerState };
+  return { ...effective, bannerState, access: effective.access ?? { vendors: 0, origins: [] } };
 }
 export { DEFAULT_CONTROLS, STORED_KEYS, type Stored } from './stored';

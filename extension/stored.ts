@@ -5,7 +5,7 @@ import {
   type BannerPreferences,
   type BannerState,
 } from '../utils/settings/banner-state';
-import type { Effective } from '../utils/policy/read';
+import type { Effective, OrganizationAccess } from '../utils/policy/read';
 import { asOwnDecisions, coerceSettings } from '../utils/settings/repair';
 import type { Settings } from '../utils/settings/schema';
 
@@ -22,6 +22,18 @@ export interface Stored {
   preferences: BannerPreferences;
   controls: Effective['controls'];
   bannerState: BannerState;
+  /** The organization's vendors still waiting for the user to grant access to their sites. */
+  access: OrganizationAccess;
+}
+
+const NO_ACCESS_NEEDED: OrganizationAccess = { vendors: 0, origins: [] };
+
+/** Repairs the access note: a count, and origins in the two shapes CallCheck asks for. */
+function readAccess(raw: unknown): OrganizationAccess {
+  if (!raw || typeof raw !== 'object') return NO_ACCESS_NEEDED;
+  const { vendors, origins } = raw as Record<string, unknown>;
+  const list = Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string' && /^https?:\/\/[^/\s]+\/\*$/.test(o)).slice(0, 2000) : [];
+  return typeof vendors === 'number' && vendors > 0 && list.length > 0 ? { vendors: Math.min(Math.floor(vendors), 1000), origins: list } : NO_ACCESS_NEEDED;
 }
 
 export const DEFAULT_CONTROLS: Effective['controls'] = { allowDismiss: true, allowSnooze: true, locked: false, managed: false };
@@ -47,6 +59,7 @@ export function readStored(raw: Partial<Record<(typeof STORED_KEYS)[number], unk
       ...(typeof controls.supportContact === 'string' ? { supportContact: controls.supportContact.slice(0, 200) } : {}),
     },
     bannerState: coerceBannerState(raw.bannerState),
+    access: readAccess(effective?.access),
   };
 }
 

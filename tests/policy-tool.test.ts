@@ -84,6 +84,12 @@ describe('npm run policy', () => {
     expect(stdout).toContain('error: ApprovedVendors, entry 1: unknown product zooom; this entry is ignored.');
   });
 
+  it('says plainly that each user allows the sites of the organization\'s own vendors once', () => {
+    const { status, stdout } = run(['check', 'docs/policy-examples/chrome-linux.json']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/each user allows CallCheck to read these sites once/);
+  });
+
   it('turns an options export into a policy that checks clean and decides the same', () => {
     const exported = JSON.stringify({
       format: 'callcheck-settings',

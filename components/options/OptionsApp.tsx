@@ -1,3 +1,4 @@
+import { AccessNotice } from '../AccessNotice';
 import { BannerSettings } from './BannerSettings';
 import { CustomVendors } from './CustomVendors';
 import { Decisions } from './Decisions';
@@ -23,6 +24,7 @@ export function OptionsApp({ model, preselect }: { model: OptionsModel; preselec
           </ul>
         </nav>
       </header>
+      {model.access && <AccessNotice access={model.access} t={t} request={model.requestOrigins} />}
       {(managed || problems.length > 0) && (
         <section class="cc-managed" aria-labelledby="managed-heading">
           <h2 id="managed-heading">{policy.organization ? t('managed_by', [policy.organization]) : t('managed_by_unnamed')}</h2>

@@ -1,3 +1,4 @@
+import type { OrganizationAccess } from '../../utils/policy/read';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Match } from '../../utils/verdict/assess';
@@ -27,6 +28,8 @@ export interface OptionsModel {
   reset: () => Promise<string | null>;
   /** Asks the browser for these origins; must run inside a click. */
   requestOrigins: (origins: string[]) => Promise<boolean>;
+  /** The organization's vendors waiting for access to their sites (from the background). */
+  access?: OrganizationAccess;
   hasOrigins: (origins: string[]) => Promise<boolean>;
   exportFile: () => string;
   today: string;

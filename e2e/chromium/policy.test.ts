@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callPage } from '../fixtures/pages';
 import { CHROME_EXTENSION_ID } from '../../utils/policy/formats';
-import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readBanner, tabIdOf, type ExtensionBrowser } from './harness';
+import { allowSiteAccess, badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readBanner, tabIdOf, type ExtensionBrowser } from './harness';
 
 /**
  * A real managed policy: written where Debian's Chromium reads it on Linux
@@ -70,6 +70,34 @@ describe.skipIf(!canWritePolicy)(`a managed policy in Chromium${canWritePolicy ?
     expect(banner!.buttons).toContain('Dismiss for this page');
     expect((await badgeOf(browser, page)).text).toBe('BLK');
     await page.close();
+  });
+
+  it('asks each user for the organization’s vendor sites, with one button; then the badge works there', async () => {
+    const vendorPage = await browser.context.newPage();
+    await vendorPage.goto('https://video.lakeside.example.org/room/1');
+    // No access yet: CallCheck cannot even read the tab's address.
+    await vendorPage.waitForTimeout(300);
+    expect((await badgeOf(browser, vendorPage)).text).toBe('');
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.waitForSelector('body[data-ready]');
+    await expect.poll(() => popup.getByText('Your organization added a vendor; CallCheck needs access to its site').count()).toBe(1);
+    // Stands in for the person's "Allow" on the browser's prompt (see allowSiteAccess).
+    await allowSiteAccess(browser, 'https://*.video.lakeside.example.org/*');
+    await allowSiteAccess(browser, 'http://*.video.lakeside.example.org/*');
+    await popup.getByRole('button', { name: 'Allow access to their sites' }).click();
+    await expect.poll(() => popup.getByText('Your organization added a vendor').count()).toBe(0);
+    await popup.close();
+
+    await vendorPage.reload();
+    expect((await eventually(() => badgeOf(browser, vendorPage), (b) => b.text !== '')).text).toBe('OK');
+    // And the options page no longer asks.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready]');
+    await expect.poll(() => options.getByText('CallCheck needs access').count()).toBe(0);
+    await Promise.all([options.close(), vendorPage.close()]);
   });
 
   it('knows the organization’s own vendor (on its own host, through the policy)', async () => {

@@ -6,6 +6,7 @@ import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
 import type { SettingsReply, SettingsRequest } from '../../extension/settings-api';
 import { loadAll, STORED_KEYS } from '../../extension/storage';
+import { loadEffective } from '../../extension/stored';
 import { assessAll } from '../../utils/verdict/assess';
 import { dataset } from '../../utils/dataset/bundled';
 import { exportSettingsFile } from '../../utils/settings/file';
@@ -25,7 +26,7 @@ async function send(request: SettingsRequest): Promise<string | null> {
 }
 
 async function draw() {
-  const { user: bundle, effective, bannerState, policy, problems } = await loadAll();
+  const [{ user: bundle, effective, bannerState, policy, problems }, { access }] = await Promise.all([loadAll(), loadEffective(browser.storage.local)]);
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
   const model: OptionsModel = {
@@ -42,6 +43,7 @@ async function draw() {
     clearSnoozes: () => send({ type: 'callcheck:clear-snoozes' }),
     reset: () => send({ type: 'callcheck:reset' }),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
+    access,
     hasOrigins: (origins) => browser.permissions.contains({ origins }),
     exportFile: () => exportSettingsFile(bundle, new Date()),
     today: new Date().toISOString().slice(0, 10),

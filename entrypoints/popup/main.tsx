@@ -19,7 +19,7 @@ import { assess, assessAll, type JudgedProduct, type Match } from '../../utils/v
  */
 async function main() {
   const tabParam = new URLSearchParams(location.search).get('tab');
-  const [tab, { settings, controls }] = await Promise.all([
+  const [tab, { settings, controls, access }] = await Promise.all([
     tabParam ? browser.tabs.get(Number(tabParam)).catch(() => undefined) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
     loadEffective(browser.storage.local),
   ]);
@@ -36,6 +36,8 @@ async function main() {
       t={t}
       today={new Date().toISOString().slice(0, 10)}
       supportContact={controls.supportContact}
+      access={access}
+      requestOrigins={(origins) => browser.permissions.request({ origins })}
       onRecordBaa={(productId) => {
         void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#record=${encodeURIComponent(productId)}` });
         window.close();

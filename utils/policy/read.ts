@@ -193,6 +193,18 @@ export interface Effective {
   settings: Settings;
   preferences: BannerPreferences;
   controls: { allowDismiss: boolean; allowSnooze: boolean; locked: boolean; managed: boolean; supportContact?: string };
+  /**
+   * The organization's custom vendors whose sites CallCheck may not read
+   * yet (no browser lets a policy grant an extension's optional host
+   * permissions): how many, and the exact origins to ask the user for. Filled
+   * in by the background, which knows what the browser has granted.
+   */
+  access?: OrganizationAccess;
+}
+
+export interface OrganizationAccess {
+  vendors: number;
+  origins: string[];
 }
 
 export function mergeSettings(user: Settings, preferences: BannerPreferences, policy: Policy): Effective {
