@@ -38,7 +38,7 @@ export function checkPolicy(text: string, fileName: string): { ok: boolean; line
   const reported = new Set(errors.map((e) => e.split(/[.[:]/)[0]));
   const all = [
     ...errors.map((e) => `error: ${e}`),
-    ...problems.filter((p) => !reported.has(p.setting)).map((p) => `error: ${english(p.message.key, p.message.args)}`),
+    ...problems.filter((p) => p.severity !== 'warning' && !reported.has(p.setting)).map((p) => `error: ${english(p.message.key, p.message.args)}`),
   ];
   if (all.length > 0) return { ok: false, lines: [...lines, ...new Set(all)] };
 
@@ -61,6 +61,8 @@ export function checkPolicy(text: string, fileName: string): { ok: boolean; line
   if (raw.AllowDismiss !== undefined) lines.push(`AllowDismiss: ${policy.allowDismiss} – ${policy.allowDismiss ? 'users may dismiss the banner for a page' : 'users cannot dismiss the banner'}.`);
   if (raw.AllowSnooze !== undefined) lines.push(`AllowSnooze: ${policy.allowSnooze} – ${policy.allowSnooze ? 'users may snooze a vendor' : 'users cannot snooze a vendor'}.`);
   if (raw.LockSettings !== undefined) lines.push(`LockSettings: ${policy.locked} – ${policy.locked ? "the options page is read-only; only the organization's decisions apply" : "users keep their own decisions where the organization made none"}.`);
+  // Conflicts apply as written, with the precedence that decides them: said, not refused.
+  for (const p of problems) if (p.severity === 'warning') lines.push(`warning: ${english(p.message.key, p.message.args)}`);
   lines.push('ok: no errors.');
   return { ok: true, lines };
 }

@@ -84,6 +84,27 @@ describe('npm run policy', () => {
     expect(stdout).toContain('error: ApprovedVendors, entry 1: unknown product zooom; this entry is ignored.');
   });
 
+  it.each([
+    ['a date that does not exist', '2026-13-45', /SignedOn is not a real date/],
+    ['a date in the future', '2099-01-01', /SignedOn 2099-01-01 is in the future/],
+  ])('refuses %s, as the options page does', (_what, date, error) => {
+    const dir = mkdtempSync(join(tmpdir(), 'callcheck-policy-'));
+    const file = join(dir, 'dates.json');
+    writeFileSync(file, JSON.stringify({ ApprovedVendors: [{ Product: 'zoom', SignedOn: date }] }));
+    const { status, stdout } = run(['check', file]);
+    expect(status).toBe(2);
+    expect(stdout).toMatch(error);
+  });
+
+  it('reports approving and blocking the same product, with the precedence that applies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callcheck-policy-'));
+    const file = join(dir, 'conflict.json');
+    writeFileSync(file, JSON.stringify({ ApprovedVendors: [{ Product: 'zoom' }], BlockedVendors: [{ Product: 'zoom' }] }));
+    const { status, stdout } = run(['check', file]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('warning: zoom is both approved and blocked: the block applies (blocks come first).');
+  });
+
   it('says plainly that each user allows the sites of the organization\'s own vendors once', () => {
     const { status, stdout } = run(['check', 'docs/policy-examples/chrome-linux.json']);
     expect(status).toBe(0);

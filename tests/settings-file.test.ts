@@ -45,6 +45,16 @@ describe('settings file', () => {
     expect(result.errors.map((e) => english(e.key, e.args)).join(' ')).toMatch(reason);
   });
 
+  it.each([
+    ['approving and blocking the same product', { approvals: [{ productId: 'zoom' }], blocks: [{ productId: 'zoom' }] }, /zoom is both approved and blocked: the block would apply/],
+    ['a BAA signed in the future', { approvals: [{ productId: 'zoom', signedOn: '2099-01-01' }] }, /2099-01-01 is not a real date, or is in the future/],
+  ])('refuses %s, as the options page and the policy check do', (_what, settings, reason) => {
+    const result = parseSettingsFile(file(settings), bundled);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => english(e.key, e.args)).join(' ')).toMatch(reason);
+  });
+
   it('says where a field is wrong in the user\'s words, not the validator\'s', () => {
     const result = parseSettingsFile(file({ approvals: [{ plan: 'x' }] }), bundled);
     expect(result.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { isRealDate } from '../../utils/dataset/schema';
+import { signedOnProblem, today } from '../../utils/settings/decision-rules';
 import { isolate } from '../../utils/vocabulary/messages';
 import type { Approval, Block } from '../../utils/settings/schema';
 import { Status } from './Status';
@@ -39,7 +39,7 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
   const record = (event: Event) => {
     event.preventDefault();
     if (unchangeable) return;
-    if (signedOn && (!isRealDate(signedOn) || signedOn > new Date().toISOString().slice(0, 10))) {
+    if (signedOn && signedOnProblem(signedOn, today())) {
       setDateError(t('options_error_date'));
       return;
     }

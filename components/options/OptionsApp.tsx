@@ -10,6 +10,9 @@ import { OptionsContext, type OptionsModel } from './context';
 export function OptionsApp({ model, preselect }: { model: OptionsModel; preselect?: string | undefined }) {
   const { t, effective, policy, problems } = model;
   const { managed, locked, supportContact } = effective.controls;
+  // Values the policy reader dropped, and conflicts it applied with their precedence.
+  const ignored = problems.filter((p) => p.severity !== 'warning');
+  const warnings = problems.filter((p) => p.severity === 'warning');
   return (
     <OptionsContext.Provider value={model}>
       <header>
@@ -30,16 +33,19 @@ export function OptionsApp({ model, preselect }: { model: OptionsModel; preselec
           <h2 id="managed-heading">{policy.organization ? t('managed_by', [policy.organization]) : t('managed_by_unnamed')}</h2>
           {locked && <p>{t('managed_locked')}</p>}
           {supportContact && <p>{t('support_contact', [supportContact])}</p>}
-          {problems.length > 0 && (
+          {ignored.length > 0 && (
             <>
               <p>{t('managed_problems_heading')}</p>
               <ul>
-                {problems.map((problem, i) => (
+                {ignored.map((problem, i) => (
                   <li key={i}>{t(problem.message.key, problem.message.args)}</li>
                 ))}
               </ul>
             </>
           )}
+          {warnings.map((problem, i) => (
+            <p key={i}>{t(problem.message.key, problem.message.args)}</p>
+          ))}
         </section>
       )}
       {/* A locked policy disables every control the user could change; the directory stays. */}

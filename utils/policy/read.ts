@@ -1,6 +1,7 @@
 import { VERDICTS, type JudgedProduct, type ProductList, type Verdict } from '../verdict/assess';
 import type { BannerPreferences } from '../settings/banner-state';
 import { BAA_VALUES, E2EE_VALUES } from '../vocabulary/values';
+import { conflictingDecisions, signedOnProblem, today } from '../settings/decision-rules';
 import { parseDomainInput, parsePathPrefix } from '../settings/domain-input';
 import type { Message } from '../vocabulary/messages';
 import type { Approval, Block, CustomVendor, Settings } from '../settings/schema';
@@ -40,6 +41,8 @@ export const POLICY_KEYS = [
 export interface PolicyProblem {
   setting: string;
   message: Message;
+  /** A warning applies as written (a conflict, with the precedence that decides it); anything else was ignored. */
+  severity?: 'warning';
 }
 
 export const EMPTY_POLICY: Policy = Object.freeze({
@@ -67,7 +70,7 @@ function text(value: unknown, max: number): string | null {
  * domain that is exactly a bundled product's host means that product, any
  * other becomes an organization vendor of its own.
  */
-export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>): { policy: Policy; problems: PolicyProblem[] } {
+export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, asOf = today()): { policy: Policy; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const problem = (setting: string, message: Message) => problems.push({ setting, message });
   if (raw === undefined || raw === null) return { policy: EMPTY_POLICY, problems };
@@ -144,8 +147,11 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>): {
   list('ApprovedVendors').forEach((entry, i) => {
     const productId = resolve(entry, 'ApprovedVendors', i);
     if (!productId || !isRecord(entry)) return;
-    const signedOn = typeof entry.SignedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(entry.SignedOn) ? entry.SignedOn : undefined;
-    if (entry.SignedOn !== undefined && !signedOn) problem('ApprovedVendors', m('policy_bad_entry', 'ApprovedVendors', String(i + 1), 'SignedOn is not YYYY-MM-DD; date ignored'));
+    // The same date rule as the options page and imports: a real day, not in the future.
+    const dateProblem = typeof entry.SignedOn === 'string' ? signedOnProblem(entry.SignedOn, asOf) : entry.SignedOn === undefined ? null : 'not-a-date';
+    const signedOn = typeof entry.SignedOn === 'string' && !dateProblem ? entry.SignedOn : undefined;
+    if (dateProblem === 'not-a-date') problem('ApprovedVendors', m('policy_bad_entry', 'ApprovedVendors', String(i + 1), 'SignedOn is not a real date written YYYY-MM-DD; date ignored'));
+    if (dateProblem === 'in-the-future') problem('ApprovedVendors', m('policy_bad_entry', 'ApprovedVendors', String(i + 1), `SignedOn ${String(entry.SignedOn)} is in the future; date ignored`));
     const note = text(entry.Note, 500);
     policy.approved.push({ productId, by: 'organization', ...(signedOn ? { signedOn } : {}), ...(note ? { note } : {}) });
   });
@@ -155,6 +161,10 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>): {
     const note = text(entry.Note, 500);
     policy.blocked.push({ productId, by: 'organization', ...(note ? { note } : {}) });
   });
+
+  for (const productId of conflictingDecisions(policy.approved, policy.blocked)) {
+    problems.push({ setting: 'BlockedVendors', severity: 'warning', message: m('policy_conflict', productId) });
+  }
 
   if (raw.BannerVerdicts !== undefined) {
     const verdicts = list('BannerVerdicts');

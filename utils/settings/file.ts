@@ -3,6 +3,7 @@ import { VERDICTS } from '../vocabulary/values';
 import type { BannerPreferences } from './banner-state';
 import { parseDomainInput, parsePathPrefix } from './domain-input';
 import type { Message } from '../vocabulary/messages';
+import { conflictingDecisions, signedOnProblem, today } from './decision-rules';
 import { asOwnDecisions } from './repair';
 import { SettingsSchema, type Settings } from './schema';
 
@@ -138,8 +139,12 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
  * one; approvals and blocks must name a known product once; no text may hold
  * HTML. Returns every problem, at most 20.
  */
-export function settingsProblems(settings: Settings, bundledIds: ReadonlySet<string>): Message[] {
+export function settingsProblems(settings: Settings, bundledIds: ReadonlySet<string>, asOf = today()): Message[] {
   const errors: Message[] = findHtml(settings, 'settings');
+  settings.approvals.forEach((approval, i) => {
+    if (approval.signedOn && signedOnProblem(approval.signedOn, asOf)) errors.push(message('import_future_date', `settings.approvals.${i}.signedOn`, approval.signedOn));
+  });
+  for (const productId of conflictingDecisions(settings.approvals, settings.blocks)) errors.push(message('import_conflict', productId));
   const customIds = new Set<string>();
   const hostOwner = new Map<string, string>();
   settings.customVendors.forEach((vendor, i) => {
