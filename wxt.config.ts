@@ -51,7 +51,9 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: callHostPatterns(dataset), js: ['call-banner.js'], run_at: 'document_start' },
+        // all_frames: a portal that embeds a video room in an iframe gets the
+        // warning inside the frame, where the frame's host is a call host.
+        { matches: callHostPatterns(dataset), js: ['call-banner.js'], run_at: 'document_start', all_frames: true },
       ];
     },
   },

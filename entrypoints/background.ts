@@ -203,7 +203,7 @@ async function syncCustomScripts(matches: string[]): Promise<void> {
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
     return;
   }
-  const script = { id: CUSTOM_SCRIPT_ID, matches, js: ['call-banner.js'], runAt: 'document_start' as const };
+  const script = { id: CUSTOM_SCRIPT_ID, matches, js: ['call-banner.js'], runAt: 'document_start' as const, allFrames: true };
   if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
 }

@@ -46,7 +46,7 @@ export default defineUnlistedScript({
       const { settings, preferences, bannerState, controls } = await stored;
       banner.controls = controls;
       const result = assess(url, slim, settings);
-      const match = result.ok ? result.match : null;
+      const match = result.ok && !framedByItsOwnCall(result.match?.entry.id, settings) ? result.match : null;
       const mode = match
         ? bannerMode(match, url, bannerState, preferences, Date.now())
         : 'hidden';
@@ -90,7 +90,7 @@ export default defineUnlistedScript({
     // screen by the first paint; the stored settings (read above) confirm,
     // change or remove it a few milliseconds later, usually before that paint.
     const first = assess(location.href, slim, EMPTY_SETTINGS);
-    const firstMatch = first.ok ? first.match : null;
+    const firstMatch = first.ok && !framedByItsOwnCall(first.match?.entry.id, EMPTY_SETTINGS) ? first.match : null;
     if (
       firstMatch &&
       bannerMode(firstMatch, location.href, EMPTY_BANNER_STATE, DEFAULT_BANNER_PREFERENCES, Date.now()) === 'full'
@@ -121,6 +121,25 @@ export default defineUnlistedScript({
     browser.storage.onChanged.addListener(onStorageChanged);
   },
 });
+
+/**
+ * In a frame, the banner speaks only for a call the page around it does not
+ * already warn about: a frame inside a page of the same product (a call
+ * client's own frames) stays quiet, and so does a frame too small to be a
+ * call (a widget). A portal embedding a video room in a full-size frame gets
+ * the banner inside the frame. `ancestorOrigins` is Chromium's; where it is
+ * missing (Firefox), the size rule alone applies.
+ */
+function framedByItsOwnCall(productId: string | undefined, settings: Parameters<typeof assess>[2]): boolean {
+  if (window === window.top || !productId) return false;
+  if (innerWidth < 320 || innerHeight < 200) return true;
+  const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  for (let i = 0; i < (ancestors?.length ?? 0); i++) {
+    const outer = assess(`${ancestors![i]}/`, slim, settings);
+    if (outer.ok && outer.match?.entry.id === productId) return true;
+  }
+  return false;
+}
 
 /**
  * Reads the keys that extension/storage.ts defines as items, straight from

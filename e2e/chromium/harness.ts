@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -162,13 +162,18 @@ interface DomNode {
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
+  /** An iframe's document (pierce: true includes it). */
+  contentDocument?: DomNode;
 }
+
+/** Children, shadow roots and an iframe's document: everything the inspector can see inside a node. */
+const inside = (node: DomNode): DomNode[] => [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])];
 
 async function bannerTree(cdp: CDPSession): Promise<DomNode | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const find = (node: DomNode): DomNode | null => {
     if (node.localName === 'callcheck-banner') return node;
-    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    for (const child of inside(node)) {
       const found = find(child);
       if (found) return found;
     }
@@ -186,12 +191,12 @@ const attr = (node: DomNode, name: string) => {
 function textOf(node: DomNode): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.localName === 'style') return '';
-  return [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(textOf).join(' ');
+  return inside(node).map(textOf).join(' ');
 }
 
 function walk(node: DomNode, visit: (n: DomNode) => void) {
   visit(node);
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, visit);
+  for (const child of inside(node)) walk(child, visit);
 }
 
 /**
@@ -199,8 +204,10 @@ function walk(node: DomNode, visit: (n: DomNode) => void) {
  * a closed shadow root, which page scripts (and Playwright's selectors)
  * cannot enter, but the browser's own inspector can, as a screen reader can.
  */
-export async function readBanner(page: Page): Promise<BannerView | null> {
-  const cdp = await page.context().newCDPSession(page);
+export async function readBanner(page: Page | Frame): Promise<BannerView | null> {
+  // A frame from another site runs in its own process: it gets its own session.
+  const context = 'context' in page ? page.context() : page.page().context();
+  const cdp = await context.newCDPSession(page);
   try {
     const host = await bannerTree(cdp);
     if (!host) return null;

@@ -98,3 +98,44 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
     expect(browser.unexpectedRequests).toEqual([]);
   });
 });
+
+describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  const PORTAL = 'https://portal.lakeside-clinic.example/visit/42';
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => {
+      if (url === 'https://us02web.zoom.us/j/5554000001') {
+        return '<!doctype html><html><head><title>Zoom</title></head><body style="margin:0"><iframe src="https://us02web.zoom.us/wc/5554000001/join" style="border:0;width:100vw;height:100vh"></iframe></body></html>';
+      }
+      if (url === PORTAL) {
+        return '<!doctype html><html><head><title>Patient portal</title></head><body style="margin:0"><iframe src="https://doxy.me/drsmith" style="border:0;width:100vw;height:100vh" allow="camera;microphone"></iframe></body></html>';
+      }
+      return url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined;
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('warns inside a full-size iframe whose host is a call host, on a portal CallCheck does not know', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PORTAL);
+    const frame = await eventually(async () => page.frames().find((f) => f.url().startsWith('https://doxy.me/')), (f) => f !== undefined);
+    // The call's frame holds the banner; the portal around it does not.
+    const banner = await eventually(() => readBanner(frame!), (b) => b !== null);
+    expect(banner?.text).toMatch(/Doxy\.me/);
+    expect(await page.evaluate(() => document.querySelector('callcheck-banner'))).toBeNull();
+    await page.close();
+  });
+
+  it('shows one banner, not two, when a call page frames its own call client', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/5554000001');
+    expect((await eventually(() => readBanner(page), (b) => b !== null))?.mode).toBe('full');
+    const frame = await eventually(async () => page.frames().find((f) => f.url().includes('/wc/')), (f) => f !== undefined);
+    await page.waitForTimeout(300);
+    expect(await frame!.evaluate(() => document.querySelector('callcheck-banner') !== null)).toBe(false);
+    expect(await page.evaluate(() => document.querySelectorAll('callcheck-banner').length)).toBe(1);
+    await page.close();
+  });
+});
