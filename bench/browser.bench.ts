@@ -67,7 +67,7 @@ async function main() {
     const w = window as unknown as { __bannersDrawn: number };
     w.__bannersDrawn = 0;
     new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'CALLCHECK-BANNER') w.__bannersDrawn++;
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeName.startsWith('CALLCHECK-BANNER')) w.__bannersDrawn++;
     }).observe(document, { childList: true, subtree: true });
   });
 

@@ -218,7 +218,11 @@ class BannerHost {
   }
 
   private create(): void {
-    const host = document.createElement('callcheck-banner');
+    // A name of its own for this page: a page that defined `callcheck-banner`
+    // as a custom element first would otherwise have its own constructor run
+    // on our host (and take its shadow root before ours).
+    const host = document.createElement(HOST_TAG);
+    host.setAttribute('data-callcheck-banner', '');
     host.style.cssText = [
       'all:initial',
       'display:block',
@@ -315,6 +319,8 @@ class BannerHost {
     setTimeout(() => (this.sameTask = false), 0);
   }
 }
+
+const HOST_TAG = `callcheck-banner-${Math.random().toString(36).slice(2, 10).replace(/[^a-z0-9]/g, 'x') || 'x'}`;
 
 /** Removals in the very task that put the banner back, in a row, before the guard backs off. */
 const FIGHTS_BEFORE_BACKOFF = 20;

@@ -172,7 +172,7 @@ const inside = (node: DomNode): DomNode[] => [...(node.children ?? []), ...(node
 async function bannerTree(cdp: CDPSession): Promise<DomNode | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const find = (node: DomNode): DomNode | null => {
-    if (node.localName === 'callcheck-banner') return node;
+    if (node.localName?.startsWith('callcheck-banner')) return node;
     for (const child of inside(node)) {
       const found = find(child);
       if (found) return found;
@@ -288,7 +288,7 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
 export async function recordBannerTime(page: Page): Promise<void> {
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector('callcheck-banner')) {
+      if (document.querySelector('[data-callcheck-banner]')) {
         (window as unknown as { __bannerAt: number }).__bannerAt = performance.now();
         observer.disconnect();
       }

@@ -13,6 +13,7 @@ const PAGES: Record<string, string> = {
   'https://us02web.zoom.us/j/5553000001': FIGHTING_PAGES.sanitizer,
   'https://us02web.zoom.us/j/5553000002': FIGHTING_PAGES.everyFrame,
   'https://us02web.zoom.us/j/5553000003': FIGHTING_PAGES.newRoot,
+  'https://meet.google.com/landing': FIGHTING_PAGES.definesTheName,
 };
 
 const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
@@ -94,6 +95,18 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
     await page.close();
   });
 
+  it('cannot be hijacked by a page that defines callcheck-banner as its own element first', async () => {
+    const page = await browser.context.newPage();
+    // Meet's landing page (no banner), then a meeting code in the same document: the banner is made after the page's definition.
+    await page.goto('https://meet.google.com/landing');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => history.pushState({}, '', '/abc-mnop-xyz'));
+    const banner = await eventually(() => readBanner(page), (b) => b !== null);
+    expect(banner?.mode).toBe('full');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-callcheck-banner]')!).display)).toBe('block');
+    await page.close();
+  });
+
   it('made no network request of its own', () => {
     expect(browser.unexpectedRequests).toEqual([]);
   });
@@ -124,7 +137,7 @@ describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
     // The call's frame holds the banner; the portal around it does not.
     const banner = await eventually(() => readBanner(frame!), (b) => b !== null);
     expect(banner?.text).toMatch(/Doxy\.me/);
-    expect(await page.evaluate(() => document.querySelector('callcheck-banner'))).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('[data-callcheck-banner]'))).toBeNull();
     await page.close();
   });
 
@@ -134,8 +147,8 @@ describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
     expect((await eventually(() => readBanner(page), (b) => b !== null))?.mode).toBe('full');
     const frame = await eventually(async () => page.frames().find((f) => f.url().includes('/wc/')), (f) => f !== undefined);
     await page.waitForTimeout(300);
-    expect(await frame!.evaluate(() => document.querySelector('callcheck-banner') !== null)).toBe(false);
-    expect(await page.evaluate(() => document.querySelectorAll('callcheck-banner').length)).toBe(1);
+    expect(await frame!.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null)).toBe(false);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-callcheck-banner]').length)).toBe(1);
     await page.close();
   });
 });

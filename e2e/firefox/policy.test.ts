@@ -53,7 +53,7 @@ describe.skipIf(!canWrite)(`a managed policy in Firefox ESR (policies.json)${can
       await new Promise((done) => setTimeout(done, 1_500));
       return page;
     };
-    const hasBanner = (page: Page) => page.evaluate(() => document.querySelector('callcheck-banner') !== null);
+    const hasBanner = (page: Page) => page.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null);
     const meet = await open('https://meet.google.com/abc-defg-hij');
     expect(await hasBanner(meet)).toBe(false);
     const teams = await open('https://teams.live.com/meet/1');

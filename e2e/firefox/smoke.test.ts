@@ -51,7 +51,7 @@ const SKIP_NOTE = `skipped: ${FIREFOX_ESR_PATH} is missing (apt-get install fire
 if (!HAS_FIREFOX) console.warn(`Firefox smoke test ${SKIP_NOTE}`);
 
 const hasBanner = (page: Page): Promise<boolean> =>
-  page.evaluate(() => document.querySelector('callcheck-banner') !== null);
+  page.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null);
 
 describe.skipIf(!HAS_FIREFOX)(
   `CallCheck in Firefox ESR${HAS_FIREFOX ? '' : ` (${SKIP_NOTE})`}`,
@@ -94,7 +94,7 @@ describe.skipIf(!HAS_FIREFOX)(
 
     it('shows the banner on a Zoom meeting URL', async () => {
       const page = await open(MEETING_URL);
-      await page.waitForFunction(() => document.querySelector('callcheck-banner') !== null, {
+      await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, {
         timeout: BANNER_TIMEOUT_MS,
         // The default 'raf' polling depends on the page painting, which a
         // headless background tab need not do.
