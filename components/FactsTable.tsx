@@ -12,8 +12,12 @@ export function SourceLink({ source }: { source: SourceRow }) {
   );
 }
 
-/** Facts, each with its value, detail and sources (see fact-rows.ts for the wording). */
-export function FactsTable({ rows }: { rows: readonly FactRow[] }) {
+/**
+ * Facts, each with its value, detail and sources (see fact-rows.ts for the
+ * wording). With `sourcesLabel`, each fact's sources fold under it, so the
+ * popup's first screen holds the verdict, what to do and the facts.
+ */
+export function FactsTable({ rows, sourcesLabel }: { rows: readonly FactRow[]; sourcesLabel?: (count: number) => string }) {
   return (
     <dl class="cc-facts">
       {rows.map((row) => (
@@ -25,17 +29,30 @@ export function FactsTable({ rows }: { rows: readonly FactRow[] }) {
               <p key={i}>{line}</p>
             ))}
             {row.disagreement && <p class="cc-disagreement">{row.disagreement}</p>}
-            <p class="cc-sources">
-              {row.sources.map((source, i) => (
-                <span key={i}>
-                  {i > 0 && ' · '}
-                  <SourceLink source={source} />
-                </span>
-              ))}
-            </p>
+            {sourcesLabel ? (
+              <details class="cc-fact-sources">
+                <summary>{sourcesLabel(row.sources.length)}</summary>
+                <SourceList sources={row.sources} />
+              </details>
+            ) : (
+              <SourceList sources={row.sources} />
+            )}
           </dd>
         </div>
       ))}
     </dl>
+  );
+}
+
+function SourceList({ sources }: { sources: FactRow['sources'] }) {
+  return (
+    <p class="cc-sources">
+      {sources.map((source, i) => (
+        <span key={i}>
+          {i > 0 && ' · '}
+          <SourceLink source={source} />
+        </span>
+      ))}
+    </p>
   );
 }

@@ -53,7 +53,7 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
 
       {entry.origin === 'dataset' ? (
         <section aria-label={t('sources_heading')}>
-          <FactsTable rows={factRows(entry.product, t)} />
+          <FactsTable rows={factRows(entry.product, t)} sourcesLabel={(n) => (n === 1 ? t('sources_one') : t('sources_many', [String(n)]))} />
           {entry.product.notes && (
             <details class="cc-notes">
               <summary>{t('popup_notes')}</summary>

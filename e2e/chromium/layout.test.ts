@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callPage } from '../fixtures/pages';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './harness';
+import { CHROMIUM, EXTENSION_DIR, launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './harness';
 
 /** Pages that must fit narrow screens (Firefox for Android, a phone-sized window) without sideways scrolling. */
 const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
@@ -30,5 +30,29 @@ describe.skipIf(!hasBrowser)('layout at narrow widths, in Chromium', () => {
     expect(width).toBeLessThanOrEqual(420);
     await page.close();
     await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
+  });
+});
+
+describe.skipIf(!hasBrowser)('the popup at phone width, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('fits 320 px, and its first screen holds the verdict, the reason, what to do next and the key facts', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/5556000001');
+    const tabId = await tabIdOf(browser, page);
+    const popup = await openPopup(browser, tabId, 320);
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const firstScreen = await popup.evaluate(() => {
+      const below = (selector: string) => (document.querySelector(selector)?.getBoundingClientRect().top ?? Infinity) < 600;
+      return { headline: below('.cc-headline'), reason: below('.cc-reason'), next: below('#cc-next'), facts: below('.cc-facts') };
+    });
+    expect(firstScreen).toEqual({ headline: true, reason: true, next: true, facts: true });
+    await Promise.all([popup.close(), page.close()]);
   });
 });
