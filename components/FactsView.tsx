@@ -30,7 +30,7 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
     <article class={`cc-view cc-${family}`}>
       <header>
         <p class="cc-product"><bdi>{entry.name}</bdi></p>
-        <h1 class="cc-headline">
+        <h1 class="cc-headline" tabIndex={-1}>
           <span class="cc-dot" aria-hidden="true" />
           {t(verdictKey('verdict', verdict))}
         </h1>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import type { Explainer } from '../utils/dataset/schema';
 import type { Translate } from '../utils/vocabulary/messages';
@@ -26,7 +26,17 @@ export interface PopupProps {
 
 export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa, supportContact, access, requestOrigins }: PopupProps) {
   const [picked, setPicked] = useState<Match | null>(null);
-  const pick = (result: Match<JudgedProduct>) => setPicked(loadFacts(result));
+  const pick = (result: Match<JudgedProduct>) => {
+    chose.current = true;
+    setPicked(loadFacts(result));
+  };
+  // Focus follows the person: to the facts they chose, and back to the search box.
+  const chose = useRef(false);
+  useEffect(() => {
+    if (!chose.current) return;
+    const target = picked ? document.querySelector<HTMLElement>('.cc-headline') : document.getElementById('cc-q');
+    target?.focus();
+  }, [picked]);
   const shown = picked ?? match;
   const notice = access && requestOrigins ? <AccessNotice access={access} t={t} request={requestOrigins} /> : null;
   if (shown) {

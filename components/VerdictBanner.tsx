@@ -47,6 +47,10 @@ interface VerdictBannerState {
 export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerState> {
   override state: VerdictBannerState = { mode: this.props.initialMode, facts: undefined };
   private attention = false;
+  /** Set when the person folded or opened the banner: focus follows to what replaced the control they used. */
+  private focusAfterMode = false;
+  private pillButton: HTMLButtonElement | null = null;
+  private section: HTMLElement | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   override componentDidMount() {
@@ -59,7 +63,18 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
       if (this.state.mode !== this.props.initialMode) return this.setState({ mode: this.props.initialMode });
       return this.onMode();
     }
-    if (previous.mode !== this.state.mode) this.onMode();
+    if (previous.mode !== this.state.mode) {
+      this.onMode();
+      if (this.focusAfterMode) {
+        this.focusAfterMode = false;
+        (this.state.mode === 'pill' ? this.pillButton : this.section)?.focus();
+      }
+    }
+  }
+
+  private setModeByPerson(mode: 'full' | 'pill') {
+    this.focusAfterMode = true;
+    this.setState({ mode });
   }
 
   override componentWillUnmount() {
@@ -92,7 +107,7 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
     if (mode === 'pill') {
       return (
         <div class={`cc-root cc-${family}`}>
-          <button type="button" class="cc-pill" aria-expanded="false" onClick={() => this.setState({ mode: 'full' })}>
+          <button type="button" class="cc-pill" aria-expanded="false" ref={(el) => { this.pillButton = el; }} onClick={() => this.setModeByPerson('full')}>
             <span class="cc-dot" aria-hidden="true" />
             {t('banner_pill', [headline])}
           </button>
@@ -103,6 +118,8 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
     return (
       <section
         class={`cc-root cc-banner cc-${family}`}
+        ref={(el) => { this.section = el; }}
+        tabIndex={-1}
         aria-label={t('banner_label')}
         aria-hidden={provisional ? 'true' : undefined}
         inert={provisional}
@@ -156,7 +173,7 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
             class="cc-minimize"
             aria-label={t('banner_minimize')}
             title={t('banner_minimize')}
-            onClick={() => this.setState({ mode: 'pill' })}
+            onClick={() => this.setModeByPerson('pill')}
           >
             <span aria-hidden="true">–</span>
           </button>

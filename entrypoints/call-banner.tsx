@@ -209,6 +209,14 @@ class BannerHost {
   }
 
   remove(): void {
+    // Dismissed from the keyboard (Escape, "Dismiss for this page"): focus goes
+    // back where it was before the person entered the banner, not to nowhere.
+    if (this.host && document.activeElement === this.host) {
+      const back = this.returnFocus?.isConnected ? this.returnFocus : null;
+      if (back) back.focus();
+      else this.host.blur();
+    }
+    this.returnFocus = null;
     this.guard?.disconnect();
     if (this.container) render(null, this.container);
     clearTimeout(this.retry);
@@ -241,6 +249,10 @@ class BannerHost {
     ]
       .map((declaration) => `${declaration}!important`)
       .join(';');
+    host.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget;
+      if (from instanceof HTMLElement && !host.contains(from) && from !== host) this.returnFocus = from;
+    });
     const root = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = bannerCss;
@@ -260,6 +272,7 @@ class BannerHost {
     this.watchRoot();
   }
 
+  private returnFocus: HTMLElement | null = null;
   private watched: Element | null = null;
   /** Set while the task that put the banner back is still running. */
   private sameTask = false;

@@ -16,7 +16,7 @@ export function OptionsApp({ model, preselect }: { model: OptionsModel; preselec
   return (
     <OptionsContext.Provider value={model}>
       <header>
-        <h1>{t('options_title')}</h1>
+        <h1 id="options-title" tabIndex={-1}>{t('options_title')}</h1>
         <nav aria-label={t('options_nav')}>
           <ul class="cc-nav">
             <li><a href="#decisions">{t('options_decisions_heading')}</a></li>

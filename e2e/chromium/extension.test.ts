@@ -155,6 +155,24 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await page.close();
   });
 
+  it('keeps keyboard focus where a person expects: Minimize → pill, pill → banner, Escape → back to the page', async () => {
+    const page = await open('https://teams.live.com/meet/1000000010');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    await page.getByRole('button', { name: 'Leave' }).focus();
+    await clickInBanner(page, 'Minimize');
+    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
+    // Focus went to the pill: Enter opens the banner again.
+    await page.keyboard.press('Enter');
+    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
+    // Focus went into the banner: Escape reaches it, and dismisses it.
+    await page.keyboard.press('Escape');
+    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    // Back where the person was before entering the banner.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Leave');
+    await page.close();
+    await clearStored();
+  });
+
   it('snoozing a vendor survives a reload and covers its other meetings', async () => {
     const page = await open('https://meet.jit.si/snooze-room');
     await eventually(() => readBanner(page), (b) => b !== null);
@@ -242,6 +260,8 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await options.waitForLoadState();
     expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html#record=google-meet`);
     await expect.poll(() => options.locator('#baa-product').inputValue()).toBe('google-meet');
+    // Arriving there, focus is on the product chosen, ready for the next field.
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('baa-product');
     await options.close();
     await page.close();
   });
@@ -274,6 +294,10 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await popup.getByLabel('Look up a call platform').fill('facetime');
     await popup.getByRole('button', { name: /FaceTime/ }).click();
     expect(await popup.locator('h1').innerText()).toMatch(/No BAA/);
+    // Focus moved to the facts chosen, and goes back to the search box with Back.
+    expect(await popup.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await popup.getByRole('button', { name: /Back/ }).click();
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('cc-q');
     await popup.close();
     await page.close();
   });

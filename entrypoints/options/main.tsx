@@ -50,6 +50,8 @@ async function draw() {
   };
   const preselect = new URLSearchParams(location.hash.slice(1)).get('record') ?? undefined;
   render(<OptionsApp model={model} preselect={preselect} />, document.getElementById('app')!);
+  // Arriving from "We have a BAA": straight to the product chosen; otherwise the page's heading.
+  if (!document.body.dataset.ready) (document.getElementById(preselect ? 'baa-product' : 'options-title') ?? document.body).focus();
   document.body.dataset.ready = 'true';
 }
 
