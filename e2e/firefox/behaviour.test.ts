@@ -1,0 +1,135 @@
+/**
+ * The behaviour suite in Firefox ESR, not just a smoke test: verdicts on call
+ * pages, silence on look-alikes and on vendors' pages that are not calls,
+ * and dismissing from the keyboard surviving a reload. What WebDriver BiDi in
+ * Firefox ESR cannot reach (extension pages, the permission prompt) is
+ * skipped below, each saying why. The banner lives in a closed shadow root
+ * that no page script (and no BiDi script) can enter, so these tests read
+ * what a page can see: whether the banner's host element is there.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_ESR_PATH, launchFirefox, servePages, type FirefoxHandle, type RecordedRequest } from './launch-firefox';
+
+const EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+
+const fakePage = (title: string): string =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
+  `<body><h1>${title}</h1><button>Mute</button><button>Leave</button></body></html>`;
+
+/** Call pages across the verdicts. */
+const CALLS = [
+  'https://us02web.zoom.us/j/5557000001',
+  'https://teams.live.com/meet/1000000020',
+  'https://meet.google.com/abc-mnop-xyz',
+  'https://dashboard.twitch.tv/u/somechannel/stream-manager',
+  'https://join.skype.com/hbWmzgjmJF1H',
+  'https://meet.jit.si/TherapyRoom42',
+];
+/** Look-alikes, vendors' own pages and a clinician's charts: never a banner. */
+const QUIET = [
+  'https://zoom.us.evil.com/j/1',
+  'https://evilzoom.us/j/1',
+  'https://zoom.us/pricing',
+  'https://meet.google.com/landing',
+  'https://www.tiktok.com/@somecreator',
+  'https://lakeside.intakeq.com/clients/123/notes',
+];
+const PAGES: Record<string, string> = Object.fromEntries(
+  [...CALLS, ...QUIET, 'https://whereby.com/dismiss-me-room'].map((url) => [url, fakePage(new URL(url).hostname)]),
+);
+
+const HAS_FIREFOX = existsSync(FIREFOX_ESR_PATH) && existsSync(`${EXTENSION_DIR}/manifest.json`);
+const SKIP_NOTE = `skipped: ${FIREFOX_ESR_PATH} or the Firefox build is missing`;
+if (!HAS_FIREFOX) console.warn(`Firefox behaviour tests ${SKIP_NOTE}`);
+
+// The content script runs at document_start; this leaves it far more time than it needs.
+const SETTLE_MS = 1_200;
+const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
+const hasBanner = (page: Page): Promise<boolean> => page.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null);
+/** Polls from the test side (BiDi's own polling misses changes made from the extension's isolated world). */
+async function until(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return check();
+}
+
+describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX ? '' : ` (${SKIP_NOTE})`}`, () => {
+  let firefox: FirefoxHandle;
+  const requests: RecordedRequest[] = [];
+
+  async function open(url: string): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    await servePages(page, PAGES, { requests });
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+
+  beforeAll(async () => {
+    firefox = await launchFirefox({ extensionDir: EXTENSION_DIR });
+  }, 60_000);
+  afterAll(async () => {
+    await firefox?.close();
+  }, 30_000);
+
+  it.each(CALLS)('shows the banner on the call page %s', async (url) => {
+    const page = await open(url);
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    expect(await hasBanner(page)).toBe(true);
+    await page.close();
+  });
+
+  it.each(QUIET)('shows no banner on %s', async (url) => {
+    const page = await open(url);
+    await settle();
+    expect(await hasBanner(page)).toBe(false);
+    await page.close();
+  });
+
+  // A vendor not met above: a banner seen less than an hour ago comes back as the pill, which Escape does not dismiss.
+  it('dismisses from the keyboard (Tab into the banner, Escape), and the dismissal survives a reload', async () => {
+    const page = await open('https://whereby.com/dismiss-me-room');
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    // Keys go to the tab in front.
+    await page.bringToFront();
+    let inBanner = false;
+    for (let i = 0; i < 12 && !inBanner; i++) {
+      await page.keyboard.press('Tab');
+      inBanner = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-banner') ?? false);
+    }
+    expect(inBanner).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await until(async () => !(await hasBanner(page)))).toBe(true);
+    await page.reload({ waitUntil: 'load' });
+    await settle();
+    expect(await hasBanner(page)).toBe(false);
+    await page.close();
+  });
+
+  // Neither way to the options page works from WebDriver BiDi in Firefox ESR
+  // 153: navigating a tab to moz-extension:// is refused ("not allowed in
+  // this context"), and the tab CallCheck opens itself (the banner's "We have
+  // a BAA") does not appear among BiDi's browsing contexts. Chromium's suite
+  // records a BAA through the real form.
+  it.skip('records a BAA in the options page: WebDriver BiDi in Firefox ESR cannot reach moz-extension:// pages', () => {});
+
+  // WebDriver BiDi in Firefox ESR refuses to navigate a tab to a
+  // moz-extension:// page ("Navigation … is not allowed in this context"),
+  // so the popup cannot be opened the way the Chromium tests open it.
+  it.skip('shows the popup’s facts: Firefox’s WebDriver BiDi cannot navigate to moz-extension:// pages', () => {});
+
+  // permissions.request shows Firefox's permission doorhanger, which headless
+  // Firefox driven over WebDriver BiDi gives no way to accept (Chromium's
+  // tests use chrome.developerPrivate, which Firefox has no equivalent of).
+  it.skip('adds a custom vendor through the real permission request: Firefox’s prompt cannot be answered headless over BiDi', () => {});
+
+  it('made no network request of its own', () => {
+    expect(requests.filter((r) => !r.isNavigation)).toEqual([]);
+    expect(firefox.strayRequests).toEqual([]);
+  });
+});
