@@ -34,7 +34,7 @@ describe('background badge', () => {
     fakeBrowser.tabs.sendMessage = sentToTabs as unknown as typeof fakeBrowser.tabs.sendMessage;
     // Permission events, which fakeBrowser does not implement: nothing grants or revokes here.
     const quietEvent = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn(() => false) });
-    Object.assign(fakeBrowser.permissions, { onAdded: quietEvent(), onRemoved: quietEvent() });
+    Object.assign(fakeBrowser.permissions, { onAdded: quietEvent(), onRemoved: quietEvent(), getAll: vi.fn(async () => ({ origins: [], permissions: [] })) });
     // Dynamic content scripts, which fakeBrowser does not implement: none registered.
     Object.assign(fakeBrowser.scripting, {
       getRegisteredContentScripts: vi.fn(async () => []),

@@ -25,7 +25,10 @@ async function send(request: SettingsRequest): Promise<string | null> {
   }
 }
 
+let grantedOnce: Promise<Set<string>> | undefined;
+
 async function draw() {
+  grantedOnce = undefined;
   const [{ user: bundle, effective, bannerState, policy, problems }, { access }] = await Promise.all([loadAll(), loadEffective(browser.storage.local)]);
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
@@ -44,7 +47,11 @@ async function draw() {
     reset: () => send({ type: 'callcheck:reset' }),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     access,
-    hasOrigins: (origins) => browser.permissions.contains({ origins }),
+    // One read of what is granted serves every vendor in the list.
+    hasOrigins: async (origins) => {
+      const granted = await (grantedOnce ??= browser.permissions.getAll().then(({ origins: list = [] }) => new Set(list)));
+      return origins.every((origin) => granted.has(origin));
+    },
     exportFile: () => exportSettingsFile(bundle, new Date()),
     today: new Date().toISOString().slice(0, 10),
   };
