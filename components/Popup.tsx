@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import type { Explainer } from '../utils/dataset/schema';
 import type { Translate } from '../utils/vocabulary/messages';
@@ -32,7 +32,8 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
   };
   // Focus follows the person: to the facts they chose, and back to the search box.
   const chose = useRef(false);
-  useEffect(() => {
+  // A layout effect: focus moves in the same frame as the view, never after the person has moved on.
+  useLayoutEffect(() => {
     if (!chose.current) return;
     const target = picked ? document.querySelector<HTMLElement>('.cc-headline') : document.getElementById('cc-q');
     target?.focus();

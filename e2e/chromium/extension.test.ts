@@ -295,9 +295,9 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await popup.getByRole('button', { name: /FaceTime/ }).click();
     expect(await popup.locator('h1').innerText()).toMatch(/No BAA/);
     // Focus moved to the facts chosen, and goes back to the search box with Back.
-    expect(await popup.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await popup.getByRole('button', { name: /Back/ }).click();
-    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('cc-q');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('cc-q');
     await popup.close();
     await page.close();
   });
