@@ -90,7 +90,7 @@ function resync(): void {
     .then(async ({ effective, policy }) => {
       const granted = await grantedOrigins();
       const custom = grantedCustomPatterns(effective.settings, granted);
-      const access = await organizationAccess(policy.customVendors, granted);
+      const access = organizationAccess(policy.customVendors, granted);
       await effectiveItem.setValue(access.vendors > 0 ? { ...effective, access } : effective);
       const results = await Promise.allSettled([syncCustomScripts(custom), refreshAllBadges(effective.settings, custom)]);
       for (const result of results) {
@@ -175,7 +175,7 @@ async function showBadge(tabId: number, url: string | undefined, settings?: Sett
  * a policy can add vendors, but no browser lets it grant their hosts, so
  * each user allows them once (see docs/admin.md).
  */
-async function organizationAccess(vendors: Settings['customVendors'], granted: ReadonlySet<string>): Promise<OrganizationAccess> {
+function organizationAccess(vendors: Settings['customVendors'], granted: ReadonlySet<string>): OrganizationAccess {
   const missing = new Set<string>();
   let count = 0;
   for (const vendor of vendors) {
