@@ -80,6 +80,30 @@ describe('background badge', () => {
     await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('BLK'));
   });
 
+  it('reads a damaged merged-settings entry through the same repair as the banner, so badge and banner agree', async () => {
+    const damaged = { settings: { approvals: [{ productId: 'zoom' }, 42, { productId: '<b>' }], blocks: 'webex', customVendors: null }, preferences: { bannerVerdicts: ['bogus'] } };
+    await fakeBrowser.storage.local.set({ effective: damaged });
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
+    await startBackground();
+    const zoom = await navigate('https://us02web.zoom.us/j/5551112222');
+    const webex = await navigate('https://clinic.webex.com/meet/dr.lee');
+    // What the banner would decide from the same entry (extension/stored.ts, as the content script reads it).
+    const { readStored } = await import('../extension/stored');
+    const { assess } = await import('../utils/verdict/assess');
+    const { dataset } = await import('../utils/dataset/bundled');
+    const banner = readStored({ effective: damaged });
+    const verdict = (url: string) => {
+      const r = assess(url, dataset, banner.settings);
+      return r.ok ? r.match?.verdict : null;
+    };
+    expect(verdict('https://us02web.zoom.us/j/5551112222')).toBe('approved');
+    expect(verdict('https://clinic.webex.com/meet/dr.lee')).toBe('check-plan');
+    await vi.waitFor(async () => expect((await badge(zoom)).text).toBe('OK'));
+    await vi.waitFor(async () => expect((await badge(webex)).text).toBe('PLAN'));
+    // And the banner's preferences fall back to the defaults rather than to "no banner ever".
+    expect(banner.preferences.bannerVerdicts.length).toBeGreaterThan(0);
+  });
+
   it('clears the badge when the tab leaves for a page it cannot see', async () => {
     await startBackground();
     const tabId = await navigate('https://doxy.me/room');
