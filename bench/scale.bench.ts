@@ -5,13 +5,13 @@
  * settings being written to the background's merged settings being written,
  * and the time for the options page to become ready. Prints numbers; asserts nothing.
  */
-import { callPage } from '../e2e/fixtures/pages';
+import { serveCallPages } from '../e2e/fixtures/pages';
 import { launchWithExtension } from '../e2e/chromium/harness';
 
 const vendors = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ id: `bench-vendor-${i}`, name: `Bench vendor ${i}`, sites: [{ host: `v${i}.bench-clinic.org` }], baa: 'offered', e2ee: 'unknown', sources: [] }));
 
-const browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+const browser = await launchWithExtension(serveCallPages);
 console.log('CallCheck scale benchmark: headless Chromium, built extension');
 // After a start the first policy read takes seconds (see bench:startup): wait for it, so it is not counted here.
 await browser.probe.evaluate(async () => {

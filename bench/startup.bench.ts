@@ -13,12 +13,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callPage } from '../e2e/fixtures/pages';
+import { serveCallPages } from '../e2e/fixtures/pages';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium/harness';
 
 const CALLS = ['https://teams.live.com/meet/1000000001', 'https://us02web.zoom.us/j/5551112222', 'https://doxy.me/drsmith'];
 const ROUNDS = 3;
-const serve = (url: string) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined);
 
 /** Polls, from the extension's own page, until every listed URL's tab has a badge; returns when each got it (Date.now()). */
 async function badgeTimes(browser: ExtensionBrowser, urls: string[], timeoutMs = 15_000): Promise<Record<string, number>> {
@@ -49,7 +48,7 @@ const summary = (values: number[]) =>
   values.length ? `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} tabs)` : 'no badge at all';
 
 async function install(): Promise<number[]> {
-  const browser = await launchWithExtension(serve);
+  const browser = await launchWithExtension(serveCallPages);
   const loaded: Record<string, number> = {};
   const waiting = badgeTimes(browser, CALLS);
   await Promise.all(
@@ -67,12 +66,12 @@ async function install(): Promise<number[]> {
 async function restart(): Promise<number[]> {
   const profile = await mkdtemp(join(tmpdir(), 'callcheck-restart-'));
   try {
-    const first = await launchWithExtension(serve, { profile });
+    const first = await launchWithExtension(serveCallPages, { profile });
     for (const url of CALLS) await (await first.context.newPage()).goto(url);
     await badgeTimes(first, CALLS);
     await first.close();
     const started = Date.now();
-    const second = await launchWithExtension(serve, { profile, args: ['--restore-last-session'] });
+    const second = await launchWithExtension(serveCallPages, { profile, args: ['--restore-last-session'] });
     const badges = await badgeTimes(second, CALLS);
     // Restored tabs load before the harness can route them, so each shows
     // Chromium's error page (titled with the host); its load event is the

@@ -16,7 +16,7 @@ import {
   recordBannerTime,
   tabIdOf,
 } from '../e2e/chromium/harness';
-import { callPage } from '../e2e/fixtures/pages';
+import { serveCallPages } from '../e2e/fixtures/pages';
 
 interface Scenario {
   verdict: string;
@@ -53,7 +53,7 @@ const OUT = 'demo';
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+  const browser = await launchWithExtension(serveCallPages);
   const rows: string[] = [];
   for (const scenario of SCENARIOS) {
     await browser.probe.evaluate(async (stored) => {

@@ -2,12 +2,9 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { OptionsApp } from '../components/options/OptionsApp';
-import type { OptionsModel } from '../components/options/context';
 import { VerdictBanner } from '../components/VerdictBanner';
-import { EMPTY_POLICY, mergeSettings } from '../utils/policy/read';
-import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
-import { assessAll } from '../utils/verdict/assess';
+import { makeOptionsModel } from './fixtures/options-model';
 import { dataset } from '../utils/dataset/bundled';
 import { assess } from '../utils/verdict/assess';
 import { english } from '../utils/vocabulary/english';
@@ -59,25 +56,7 @@ describe('banner wording', () => {
 
 describe('recording a BAA in the options page', () => {
   const optionsFor = (preselect: string) => {
-    const all = assessAll(dataset, EMPTY_SETTINGS);
-    const model: OptionsModel = {
-      t: english,
-      dataset,
-      bundle: { settings: EMPTY_SETTINGS, preferences: DEFAULT_BANNER_PREFERENCES },
-      effective: mergeSettings(EMPTY_SETTINGS, DEFAULT_BANNER_PREFERENCES, EMPTY_POLICY),
-      policy: EMPTY_POLICY,
-      problems: [],
-      bannerState: EMPTY_BANNER_STATE,
-      all,
-      nameOf: (id) => all.find((m) => m.entry.id === id)?.entry.name ?? id,
-      save: async () => null,
-      clearSnoozes: async () => null,
-      reset: async () => null,
-      requestOrigins: async () => false,
-      hasOrigins: async () => false,
-      exportFile: () => '',
-      today: '2026-12-01',
-    };
+    const model = makeOptionsModel(EMPTY_SETTINGS, { today: '2026-12-01' });
     const { document } = parseHTML(`<!doctype html><html><body>${render(<OptionsApp model={model} preselect={preselect} />)}</body></html>`);
     const form = document.querySelector('#baa-product')!.closest('form')!;
     return { note: form.querySelector('#baa-no-effect')?.textContent ?? null, saveDisabled: form.querySelector('button[type=submit]')!.hasAttribute('disabled') };

@@ -3,12 +3,11 @@ import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { FactsView } from '../components/FactsView';
 import { OptionsApp } from '../components/options/OptionsApp';
-import type { OptionsModel } from '../components/options/context';
 import { VerdictBanner } from '../components/VerdictBanner';
-import { assess, assessAll } from '../utils/verdict/assess';
-import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
+import { makeOptionsModel } from './fixtures/options-model';
+import { assess } from '../utils/verdict/assess';
+import { EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
 import { dataset } from '../utils/dataset/bundled';
-import { EMPTY_POLICY, mergeSettings } from '../utils/policy/read';
 import { english } from '../utils/vocabulary/english';
 import { coerceSettings } from '../utils/settings/repair';
 import { XSS_PAYLOADS } from './fixtures/xss-payloads';
@@ -70,25 +69,7 @@ describe.each(XSS_PAYLOADS)('user text %s', (payload) => {
   });
 
   it('is text on the options page', () => {
-    const all = assessAll(dataset, settings);
-    const model: OptionsModel = {
-      t: english,
-      dataset,
-      bundle: { settings, preferences: DEFAULT_BANNER_PREFERENCES },
-      effective: mergeSettings(settings, DEFAULT_BANNER_PREFERENCES, EMPTY_POLICY),
-      policy: EMPTY_POLICY,
-      problems: [],
-      bannerState: { ...EMPTY_BANNER_STATE, snoozes: { 'custom-x': Date.now() + 60_000 } },
-      all,
-      nameOf: (id) => all.find((m) => m.entry.id === id)?.entry.name ?? id,
-      save: async () => null,
-      clearSnoozes: async () => null,
-      reset: async () => null,
-      requestOrigins: async () => false,
-      hasOrigins: async () => false,
-      exportFile: () => '',
-      today: '2026-11-24',
-    };
+    const model = makeOptionsModel(settings, { bannerState: { ...EMPTY_BANNER_STATE, snoozes: { 'custom-x': Date.now() + 60_000 } } });
     expectInert(render(<OptionsApp model={model} />), payload);
   });
 });

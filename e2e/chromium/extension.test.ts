@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callPage, HOSTILE_PAGE } from '../fixtures/pages';
+import { HOSTILE_PAGE, serveCallPages } from '../fixtures/pages';
 import {
   badgeOf,
   bannerBox,
@@ -66,7 +66,7 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
   beforeAll(async () => {
     browser = await launchWithExtension((url) => {
       if (url === 'https://us05web.zoom.us/j/5550000666') return HOSTILE_PAGE;
-      return url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined;
+      return serveCallPages(url);
     });
   });
   afterAll(async () => {

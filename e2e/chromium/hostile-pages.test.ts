@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callPage, FIGHTING_PAGES } from '../fixtures/pages';
+import { FIGHTING_PAGES, serveCallPages } from '../fixtures/pages';
 import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
 
 /**
@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension((url) => PAGES[url] ?? (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+    browser = await launchWithExtension((url) => PAGES[url] ?? serveCallPages(url));
   });
   afterAll(async () => {
     await browser?.close();
@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
       if (url === PORTAL) {
         return '<!doctype html><html><head><title>Patient portal</title></head><body style="margin:0"><iframe src="https://doxy.me/drsmith" style="border:0;width:100vw;height:100vh" allow="camera;microphone"></iframe></body></html>';
       }
-      return url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined;
+      return serveCallPages(url);
     });
   });
   afterAll(async () => {

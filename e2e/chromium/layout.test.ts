@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callPage } from '../fixtures/pages';
+import { serveCallPages } from '../fixtures/pages';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './harness';
 
 /** Pages that must fit narrow screens (Firefox for Android, a phone-sized window) without sideways scrolling. */
@@ -9,7 +9,7 @@ const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest
 describe.skipIf(!hasBrowser)('layout at narrow widths, in Chromium', () => {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
-    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+    browser = await launchWithExtension(serveCallPages);
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,7 +36,7 @@ describe.skipIf(!hasBrowser)('layout at narrow widths, in Chromium', () => {
 describe.skipIf(!hasBrowser)('the popup at phone width, in Chromium', () => {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
-    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+    browser = await launchWithExtension(serveCallPages);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callPage } from '../fixtures/pages';
+import { serveCallPages } from '../fixtures/pages';
 import {
   allowSiteAccess,
   axeViolations,
@@ -23,7 +23,7 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
   let options: Page;
 
   beforeAll(async () => {
-    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+    browser = await launchWithExtension(serveCallPages);
   });
   afterAll(async () => {
     await browser?.close();
@@ -170,7 +170,7 @@ describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+    browser = await launchWithExtension(serveCallPages);
   });
   afterAll(async () => {
     await browser?.close();
@@ -240,7 +240,7 @@ describe.skipIf(!hasBrowser)('accessibility (axe-core)', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+    browser = await launchWithExtension(serveCallPages);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callPage } from '../fixtures/pages';
-import { badgeOf, CHROMIUM, clickInBanner, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
+import { serveCallPages } from '../fixtures/pages';
+import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
 
 /**
  * Warn on calls, stay quiet elsewhere: the banner on a vendor's call page,
@@ -38,7 +38,7 @@ describe.skipIf(!hasBrowser)('page kinds in Chromium', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+    browser = await launchWithExtension(serveCallPages);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callPage } from '../fixtures/pages';
+import { serveCallPages } from '../fixtures/pages';
 import { CHROME_EXTENSION_ID } from '../../utils/policy/formats';
 import { allowSiteAccess, badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readBanner, tabIdOf, type ExtensionBrowser } from './harness';
 
@@ -23,7 +23,7 @@ describe.skipIf(!canWritePolicy)(`a managed policy in Chromium${canWritePolicy ?
     mkdirSync(POLICY_DIR, { recursive: true });
     writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: settings } } }));
     try {
-      browser = await launchWithExtension((url) => (url.startsWith('https://') ? callPage(new URL(url).hostname) : undefined));
+      browser = await launchWithExtension(serveCallPages);
       // Right after a start Chromium takes seconds to hand the policy over
       // (storage.managed); until then badges show the last known settings.
       // The tests below are about the policy, so they begin once it applies.
