@@ -54,10 +54,10 @@ export default defineBackground(() => {
   });
   // Custom vendors' content scripts are registered again at every start and
   // update, and follow the user's grants and revocations.
-  browser.runtime.onStartup.addListener(resync);
-  browser.runtime.onInstalled.addListener(resync);
-  browser.permissions.onAdded.addListener(resync);
-  browser.permissions.onRemoved.addListener(resync);
+  browser.runtime.onStartup.addListener(() => resync({ atStart: true }));
+  browser.runtime.onInstalled.addListener(() => resync({ atStart: true }));
+  browser.permissions.onAdded.addListener(() => resync());
+  browser.permissions.onRemoved.addListener(() => resync());
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     // Only CallCheck's own content scripts and pages, never a web page.
@@ -82,7 +82,15 @@ export default defineBackground(() => {
  * From the stored settings and the policy: the merged settings the content
  * script reads, the custom vendors' content scripts, then every badge.
  */
-function resync(): void {
+function resync({ atStart = false } = {}): void {
+  // At a start, badges first, from the last known settings: restored tabs may
+  // have loaded before any tab event reached this worker, and the policy read
+  // below can take seconds. It corrects them when it answers.
+  const early = atStart
+    ? lastKnownSettings()
+        .then((settings) => refreshAllBadges(settings, []))
+        .catch((error: unknown) => console.warn('CallCheck could not set its badges:', error))
+    : Promise.resolve();
   // One read of settings and policy serves all three steps. A failure in one
   // step (a content-script registration the browser refuses) must not keep
   // the badges wrong.
@@ -92,6 +100,8 @@ function resync(): void {
       const custom = grantedCustomPatterns(effective.settings, granted);
       const access = organizationAccess(policy.customVendors, granted);
       await effectiveItem.setValue(access.vendors > 0 ? { ...effective, access } : effective);
+      // The early badges never land after these, which are the right ones.
+      await early;
       const results = await Promise.allSettled([syncCustomScripts(custom), refreshAllBadges(effective.settings, custom)]);
       for (const result of results) {
         if (result.status === 'rejected') console.warn('CallCheck could not update its content scripts or badges:', result.reason);

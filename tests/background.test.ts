@@ -104,6 +104,17 @@ describe('background badge', () => {
     expect(banner.preferences.bannerVerdicts.length).toBeGreaterThan(0);
   });
 
+  it('badges tabs restored before any tab event reached it, at start, while the policy is still unread', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://us02web.zoom.us/j/5551112222' });
+    await fakeBrowser.storage.local.set({ effective: { settings: { approvals: [{ productId: 'zoom' }] } } });
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
+    const allTabs = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(((info: { url?: unknown }) => allTabs(info.url ? {} : (info as object))) as never);
+    await startBackground();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect((await badge(tab.id!)).text).toBe('OK'));
+  });
+
   it('clears the badge when the tab leaves for a page it cannot see', async () => {
     await startBackground();
     const tabId = await navigate('https://doxy.me/room');
