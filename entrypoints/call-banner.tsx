@@ -119,6 +119,8 @@ export default defineUnlistedScript({
       void update(location.href);
     };
     browser.storage.onChanged.addListener(onStorageChanged);
+    // A dialog's toggle event does not bubble, hence the capture.
+    for (const type of ['fullscreenchange', 'toggle']) document.addEventListener(type, () => banner.rehome(), true);
   },
 });
 
@@ -231,22 +233,10 @@ class BannerHost {
     // on our host (and take its shadow root before ours).
     const host = document.createElement(HOST_TAG);
     host.setAttribute('data-callcheck-banner', '');
-    host.style.cssText = [
-      'all:initial',
-      'display:block',
-      'position:fixed',
-      'top:0',
-      'left:0',
-      'width:0',
-      'height:0',
-      'overflow:visible',
-      'visibility:visible',
-      'opacity:1',
-      'transform:none',
-      'filter:none',
-      'clip-path:none',
-      'z-index:2147483647',
-    ]
+    // `all:initial` with !important already gives visibility, opacity,
+    // overflow, transform, filter and clip-path their harmless initial values,
+    // and no page stylesheet outranks an inline !important declaration.
+    host.style.cssText = ['all:initial', 'display:block', 'position:fixed', 'top:0', 'left:0', 'width:0', 'height:0', 'z-index:2147483647']
       .map((declaration) => `${declaration}!important`)
       .join(';');
     host.addEventListener('focusin', (event) => {
@@ -264,12 +254,22 @@ class BannerHost {
     this.fights = 0;
     this.backoff = 0;
     this.attached = false;
-    this.attach();
     this.guard = new MutationObserver(() => this.keepAttached());
     // Only the host's own parents: watching the whole subtree would wake us on
     // every change a busy call page makes.
     this.guard.observe(document, { childList: true });
     this.watchRoot();
+    this.attach();
+  }
+
+  /**
+   * The call's own full-screen button and a modal dialog put one element in
+   * the top layer and hide (full screen) or make inert (a modal) everything
+   * outside it, the banner included. While one is open the banner moves
+   * inside it, and it comes back to the root when it closes.
+   */
+  rehome(): void {
+    if (this.host && this.retry === undefined && this.host.parentNode !== home()) this.attach();
   }
 
   private returnFocus: HTMLElement | null = null;
@@ -327,13 +327,26 @@ class BannerHost {
     // every frame.
     if (this.attached) this.host!.setAttribute('data-steady', '');
     this.attached = true;
-    (document.documentElement ?? document).append(this.host!);
+    const place = home();
+    place.append(this.host!);
+    // A dialog or full-screen element may be removed without being closed:
+    // the guard then sees its parent lose it and puts the banner back.
+    if (place.parentNode) this.guard!.observe(place.parentNode, { childList: true });
     this.sameTask = true;
     setTimeout(() => (this.sameTask = false), 0);
   }
 }
 
-const HOST_TAG = `callcheck-banner-${Math.random().toString(36).slice(2, 10).replace(/[^a-z0-9]/g, 'x') || 'x'}`;
+/** The topmost modal dialog or full-screen element that can hold the banner, or else the root. */
+function home(): ParentNode {
+  const modals = document.querySelectorAll(':modal');
+  const top = modals[modals.length - 1];
+  // A full-screen video, canvas or frame cannot show children: the badge keeps the warning there.
+  return top && !/^(video|canvas|iframe|img|embed|object)$/.test(top.localName) ? top : (document.documentElement ?? document);
+}
+
+// Base 36 digits are lowercase letters and digits; the x keeps the name valid should Math.random() return 0.
+const HOST_TAG = `callcheck-banner-${Math.random().toString(36).slice(2)}x`;
 
 /** Removals in the very task that put the banner back, in a row, before the guard backs off. */
 const FIGHTS_BEFORE_BACKOFF = 20;

@@ -129,6 +129,7 @@ describe('lintDataset catches bad data', () => {
     ['a discontinued product with no date', [makeProduct('bad', ['bad.example'], { status: { value: 'discontinued' } })], /needs the date/],
     ['a product with no sites and no notes', [makeProduct('bad', [])], /no sites needs notes/],
     ['an unknown field', [{ ...good, colour: 'red' }], /colour/],
+    ['a sentence as a successor', [makeProduct('bad', ['bad.example'], { status: { value: 'discontinued', date: '2026-02-20', successor: 'No direct successor named in the sources found.' } })], /a successor is a product name/],
     ['a non-https source', [{ ...good, baa: { ...good.baa, sources: [{ ...good.baa.sources[0], url: 'http://x.example/' }] } }], /https/],
   ])('refuses %s', (_what, products, message) => {
     expect(lint(products).join('\n')).toMatch(message);

@@ -31,4 +31,13 @@ describe('the facts a clinician reads', () => {
     expect(rows.every((r) => r.sources.length === 1)).toBe(true);
     expect(rows[0]!.detail.join(' ')).toContain(zoom.baa.detail);
   });
+
+  it('names a successor only where the sources name one, and labels it', () => {
+    const status = (id: string) => factRows(dataset.products.find((p) => p.id === id)!, english).find((r) => r.key === 'status')!;
+    expect(status('skype').detail).toContain('Successor: Microsoft Teams (free)');
+    // Amazon Chime has none: its status explains that, and nothing reads as a successor's name.
+    const chime = status('amazon-chime');
+    expect(chime.detail.join(' ')).toMatch(/No direct successor/);
+    expect(chime.detail.join(' ')).not.toMatch(/Successor:/);
+  });
 });

@@ -270,6 +270,35 @@ export async function bannerBox(page: Page): Promise<{ width: number; height: nu
 }
 
 /** Waits until `read` returns something that satisfies `ok`, or gives the last value. */
+/**
+ * Whether the banner is what a person sees at its own centre: the page's
+ * hit test there lands on the banner's host (a closed shadow root retargets
+ * to it), not on something drawn over it or on a full-screen element.
+ */
+export async function bannerOnTop(page: Page): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = await bannerTree(cdp);
+    if (!host) return false;
+    let box: DomNode | null = null;
+    walk(host, (n) => {
+      if (!box && (attr(n, 'class') ?? '').split(' ').some((c) => c === 'cc-banner' || c === 'cc-pill')) box = n;
+    });
+    if (!box) return false;
+    const model = (await cdp.send('DOM.getBoxModel', { backendNodeId: (box as DomNode).backendNodeId }).catch(() => null)) as {
+      model: { border: number[] };
+    } | null;
+    if (!model) return false;
+    const [x1, y1, , , x3, y3] = model.model.border as [number, number, number, number, number, number];
+    return await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.hasAttribute('data-callcheck-banner') ?? false,
+      [(x1 + x3) / 2, (y1 + y3) / 2],
+    );
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await read();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIGHTING_PAGES, serveCallPages } from '../fixtures/pages';
-import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
+import { badgeOf, bannerOnTop, CHROMIUM, clickInBanner, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
 
 /**
  * Pages on a call host that fight the banner without meaning to: the page
@@ -14,6 +14,7 @@ const PAGES: Record<string, string> = {
   'https://us02web.zoom.us/j/5553000002': FIGHTING_PAGES.everyFrame,
   'https://us02web.zoom.us/j/5553000003': FIGHTING_PAGES.newRoot,
   'https://meet.google.com/landing': FIGHTING_PAGES.definesTheName,
+  'https://us02web.zoom.us/j/5553000004': FIGHTING_PAGES.fullScreenAndDialog,
 };
 
 const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
@@ -104,6 +105,47 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
     const banner = await eventually(() => readBanner(page), (b) => b !== null);
     expect(banner?.mode).toBe('full');
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-callcheck-banner]')!).display)).toBe('block');
+    await page.close();
+  });
+
+  it("stays on top of the call's own element full screen, and comes back when it ends", async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/5553000004');
+    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    // A click is a user gesture: the page's own full-screen button works as it would for a person.
+    await page.click('#full');
+    await eventually(() => page.evaluate(() => document.fullscreenElement?.id ?? ''), (id) => id === 'stage');
+    // Everything outside the full-screen element is not drawn: the banner has to be on top of the stage.
+    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+    await eventually(() => page.evaluate(() => document.fullscreenElement === null), (gone) => gone);
+    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    expect((await readBanner(page))?.mode).toBe('full');
+    await page.close();
+  });
+
+  it('stays usable over a modal dialog, by mouse and keyboard, and is still there when it closes', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://us02web.zoom.us/j/5553000004');
+    await eventually(() => readBanner(page), (b) => b?.mode === 'full');
+    await page.click('#dialog-open');
+    // A modal dialog makes everything outside it inert: a click there does nothing.
+    await page.waitForTimeout(100);
+    await clickInBanner(page, 'Minimize');
+    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
+    // The pill is reachable from the keyboard while the dialog is open.
+    let reached = false;
+    for (let i = 0; i < 6 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-banner') ?? false);
+    }
+    expect(reached).toBe(true);
+    await page.click('#dialog-close');
+    await eventually(() => page.evaluate(() => !document.querySelector('dialog')!.open), (closed) => closed);
+    // Never lose the pill.
+    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
+    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('[data-callcheck-banner]')!.closest('dialog'))).toBeNull();
     await page.close();
   });
 

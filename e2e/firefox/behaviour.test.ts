@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIGHTING_PAGES } from '../fixtures/pages';
 import { FIREFOX_ESR_PATH, launchFirefox, servePages, type FirefoxHandle, type RecordedRequest } from './launch-firefox';
 
 const EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
@@ -40,6 +41,7 @@ const QUIET = [
 const PAGES: Record<string, string> = Object.fromEntries(
   [...CALLS, ...QUIET, 'https://whereby.com/dismiss-me-room'].map((url) => [url, fakePage(new URL(url).hostname)]),
 );
+PAGES['https://us02web.zoom.us/j/5557000099'] = FIGHTING_PAGES.fullScreenAndDialog;
 
 const HAS_FIREFOX = existsSync(FIREFOX_ESR_PATH) && existsSync(`${EXTENSION_DIR}/manifest.json`);
 const SKIP_NOTE = `skipped: ${FIREFOX_ESR_PATH} or the Firefox build is missing`;
@@ -108,6 +110,24 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
     await page.reload({ waitUntil: 'load' });
     await settle();
     expect(await hasBanner(page)).toBe(false);
+    await page.close();
+  });
+
+  it('moves into a modal dialog while it is open (outside, it would be inert) and back when it closes', async () => {
+    const page = await open('https://us02web.zoom.us/j/5557000099');
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    await page.bringToFront();
+    await page.evaluate(() => document.querySelector('dialog')!.showModal());
+    const inDialog = () => page.evaluate(() => document.querySelector('[data-callcheck-banner]')?.closest('dialog') != null);
+    expect(await until(inDialog)).toBe(true);
+    let reached = false;
+    for (let i = 0; i < 6 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-banner') ?? false);
+    }
+    expect(reached).toBe(true);
+    await page.evaluate(() => document.querySelector('dialog')!.close());
+    expect(await until(async () => (await hasBanner(page)) && !(await inDialog()))).toBe(true);
     await page.close();
   });
 

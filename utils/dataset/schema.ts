@@ -141,7 +141,18 @@ export const ProductSchema = v.strictObject({
   status: v.strictObject({
     value: v.picklist(STATUS_VALUES),
     date: v.optional(IsoDate),
-    successor: v.optional(Text),
+    /**
+     * The product's named successor, shown as "Successor: …". A name, never a
+     * sentence: "no successor" is said by leaving it out (and explained in detail).
+     */
+    successor: v.optional(
+      v.pipe(
+        Text,
+        v.maxLength(80, 'a successor is a product name of at most 80 characters'),
+        v.check((name) => !/^(no|none|unknown|n\/a)\b/i.test(name) && !/[.!?](\s|$)/.test(name), 'a successor is a product name, not a sentence: leave it out and explain in detail'),
+      ),
+    ),
+    detail: v.optional(Text),
     ...factCommon,
   }),
   publicFacing: v.strictObject({
