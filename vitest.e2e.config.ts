@@ -10,5 +10,10 @@ export default defineConfig({
     // Launching a browser happens in beforeAll.
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Right after a browser starts, its first storage.managed.get() takes
+    // 1.6-5 s, and every save waits for it (the background checks each change
+    // against the organization's policy). Pages draw at once; what a test
+    // polls for after a save can take that long.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

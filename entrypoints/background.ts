@@ -7,7 +7,7 @@ import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
-import { bannerStateItem, effectiveItem, loadAll, loadStored, preferencesItem, settingsItem } from '../extension/storage';
+import { bannerStateItem, effectiveItem, lastPolicyItem, loadAll, loadStored, preferencesItem, readManaged, settingsItem } from '../extension/storage';
 import { loadEffective } from '../extension/stored';
 import { storage } from 'wxt/utils/storage';
 import { assess, VERDICT_FAMILY } from '../utils/verdict/assess';
@@ -94,8 +94,11 @@ function resync({ atStart = false } = {}): void {
   // One read of settings and policy serves all three steps. A failure in one
   // step (a content-script registration the browser refuses) must not keep
   // the badges wrong.
-  loadAll()
+  const managed = readManaged();
+  loadAll(managed)
     .then(async ({ effective, policy }) => {
+      // For pages opened while the next start's policy read is still slow.
+      await lastPolicyItem.setValue((await managed) ?? null);
       const granted = await grantedOrigins();
       const custom = grantedCustomPatterns(effective.settings, granted);
       const access = organizationAccess(policy.customVendors, granted);

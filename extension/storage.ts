@@ -45,6 +45,23 @@ export const bannerStateItem = storage.defineItem<BannerState>('local:bannerStat
 /** The merged settings the content script reads; derived, so it has no version of its own. */
 export const effectiveItem = storage.defineItem<Effective>('local:effective');
 
+/**
+ * The organization's policy as the background last read it from
+ * storage.managed. Only the background writes it, and only from managed
+ * storage; it lets a page opened while the browser is still starting (when
+ * storage.managed.get() can take seconds) draw at once. It never decides a
+ * save: the background checks every change against managed storage itself.
+ */
+export const lastPolicyItem = storage.defineItem<Record<string, unknown> | null>('local:lastPolicy', { fallback: null });
+
+/** storage.managed, absent (undefined) without a policy or where the browser has none. */
+export function readManaged(): Promise<Record<string, unknown> | undefined> {
+  return browser.storage.managed.get().then(
+    (managed) => (managed && Object.keys(managed).length > 0 ? managed : undefined),
+    () => undefined,
+  );
+}
+
 export interface Loaded {
   /** What applies: the organization's policy over the user's settings over the dataset. */
   effective: Effective;
@@ -59,10 +76,10 @@ export interface Loaded {
  * Everything a surface needs: the user's settings, the organization's
  * policy (storage.managed, absent without one) and their merge.
  */
-export async function loadAll(): Promise<Loaded> {
+export async function loadAll(managedRead: Promise<Record<string, unknown> | null | undefined> = readManaged()): Promise<Loaded> {
   const [[settings, preferences, bannerState], managed] = await Promise.all([
     storage.getItems([settingsItem, preferencesItem, bannerStateItem]),
-    browser.storage.managed.get().catch(() => undefined),
+    managedRead,
   ]);
   const stored = readStored({ settings: settings?.value, preferences: preferences?.value, bannerState: bannerState?.value });
   // Decisions stored as the user's are the user's, whatever an older file or

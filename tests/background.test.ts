@@ -80,6 +80,13 @@ describe('background badge', () => {
     await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('BLK'));
   });
 
+  it('keeps the policy it read, for pages opened while the next start is still reading it', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ OrganizationName: 'Lakeside Clinic' } as never);
+    await startBackground();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('lastPolicy')).lastPolicy).toEqual({ OrganizationName: 'Lakeside Clinic' }));
+  });
+
   it('reads a damaged merged-settings entry through the same repair as the banner, so badge and banner agree', async () => {
     const damaged = { settings: { approvals: [{ productId: 'zoom' }, 42, { productId: '<b>' }], blocks: 'webex', customVendors: null }, preferences: { bannerVerdicts: ['bogus'] } };
     await fakeBrowser.storage.local.set({ effective: damaged });

@@ -5,7 +5,8 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
 import type { SettingsReply, SettingsRequest } from '../../extension/settings-api';
-import { loadAll, STORED_KEYS } from '../../extension/storage';
+import { lastPolicyItem, loadAll, readManaged, STORED_KEYS } from '../../extension/storage';
+import { MANAGED_PATIENCE_MS, policyOrLastKnown, samePolicy } from '../../extension/policy-or-last-known';
 import { loadEffective } from '../../extension/stored';
 import { assessAll } from '../../utils/verdict/assess';
 import { dataset } from '../../utils/dataset/bundled';
@@ -26,10 +27,18 @@ async function send(request: SettingsRequest): Promise<string | null> {
 }
 
 let grantedOnce: Promise<Set<string>> | undefined;
+/** Read again whenever the policy changes; right after a browser start, it can take seconds to answer. */
+let managed = readManaged();
 
 async function draw() {
   grantedOnce = undefined;
-  const [{ user: bundle, effective, bannerState, policy, problems }, { access }] = await Promise.all([loadAll(), loadEffective(browser.storage.local)]);
+  const policyNow = await policyOrLastKnown(managed, MANAGED_PATIENCE_MS, () => lastPolicyItem.getValue());
+  // Drawn from the last known policy: when the real one answers and differs, draw again.
+  if (policyNow.lastKnown) void managed.then((real) => (samePolicy(real, policyNow.value) ? undefined : draw()));
+  const [{ user: bundle, effective, bannerState, policy, problems }, { access }] = await Promise.all([
+    loadAll(Promise.resolve(policyNow.value)),
+    loadEffective(browser.storage.local),
+  ]);
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
   const model: OptionsModel = {
@@ -65,5 +74,6 @@ async function draw() {
 void draw();
 // Whatever changed the settings (this page, another tab, an import), draw again.
 browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') managed = readManaged();
   if (area === 'managed' || (area === 'local' && STORED_KEYS.some((key) => key in changes))) void draw();
 });

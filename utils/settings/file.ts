@@ -229,7 +229,7 @@ export function describeChanges(current: SettingsBundle, next: SettingsBundle, n
 }
 
 /** JSON with object keys sorted: the same entry written in another key order compares equal. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     isRecord(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
   );
