@@ -147,8 +147,8 @@ describe('background badge', () => {
     const own = { id: fakeBrowser.runtime.id };
     expect((await ask({ type: 'callcheck:facts', productId: 'zoom' }, own))?.facts?.map((row) => row.key)).toEqual([
       'baa',
+      'freePlanBaa',
       'e2ee',
-      'transit',
       'status',
     ]);
     expect(await ask({ type: 'callcheck:facts', productId: 'no-such-product' }, own)).toEqual({ facts: null });

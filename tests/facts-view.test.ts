@@ -14,7 +14,7 @@ describe('the facts a clinician reads', () => {
   it('words every fact of every product, each with a source, a site and a checked date', () => {
     for (const product of dataset.products) {
       const rows = factRows(product, english);
-      expect(rows.map((r) => r.key), product.id).toEqual(['baa', 'e2ee', 'transit', 'status', 'openness', 'publicFacing', 'hhs2020']);
+      expect(rows.map((r) => r.key), product.id).toEqual(['baa', 'freePlanBaa', 'e2ee', 'transit', 'status', 'openness', 'publicFacing', 'hhs2020']);
       for (const row of rows) {
         expect(row.label, `${product.id}.${row.key}`).not.toBe('');
         expect(row.value, `${product.id}.${row.key}`).not.toBe('');
@@ -27,7 +27,7 @@ describe('the facts a clinician reads', () => {
   it('keeps the banner details to four facts with one source each', () => {
     const zoom = dataset.products.find((p) => p.id === 'zoom')!;
     const rows = factRows(zoom, english, true);
-    expect(rows.map((r) => r.key)).toEqual(['baa', 'e2ee', 'transit', 'status']);
+    expect(rows.map((r) => r.key)).toEqual(['baa', 'freePlanBaa', 'e2ee', 'status']);
     expect(rows.every((r) => r.sources.length === 1)).toBe(true);
     expect(rows[0]!.detail.join(' ')).toContain(zoom.baa.detail);
   });

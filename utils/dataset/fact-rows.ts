@@ -45,7 +45,7 @@ export function sourceRow(source: Product['baa']['sources'][number], t: Translat
  * itself.
  */
 export function factRows(product: Product, t: Translate, compact = false): FactRow[] {
-  const { baa, transit, e2ee, openness, status, publicFacing, hhs2020 } = product;
+  const { baa, freePlanBaa, transit, e2ee, openness, status, publicFacing, hhs2020 } = product;
   const row = (
     key: FactKey,
     value: string,
@@ -70,6 +70,7 @@ export function factRows(product: Product, t: Translate, compact = false): FactR
       ],
       baa,
     ),
+    row('freePlanBaa', t(`value_${freePlanBaa.value}` as MessageKey), [freePlanBaa.plan], freePlanBaa),
     row('e2ee', t(`value_${e2ee.value}` as MessageKey), [e2ee.limits], e2ee),
     row('transit', t(`value_${transit.value}` as MessageKey), [transit.detail], transit),
     row('status', t(`value_${status.value}` as MessageKey) + (status.date ? ` (${status.date})` : ''), [status.successor && `${t('fact_successor')}: ${status.successor}`, status.detail], status),
@@ -77,5 +78,8 @@ export function factRows(product: Product, t: Translate, compact = false): FactR
     row('publicFacing', t(publicFacing.value ? 'value_yes' : 'value_no'), [], publicFacing),
     row('hhs2020', t(`value_${snake(hhs2020.value)}` as MessageKey), [hhs2020.detail], hhs2020),
   ];
-  return compact ? rows.slice(0, 4) : rows;
+  // Encryption in transit is the fact that matters least for a decision ("encryption is not a BAA").
+  return compact ? rows.filter((r) => COMPACT_KEYS.includes(r.key)) : rows;
 }
+
+const COMPACT_KEYS: readonly FactKey[] = ['baa', 'freePlanBaa', 'e2ee', 'status'];

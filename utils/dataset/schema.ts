@@ -5,6 +5,7 @@ import {
   CATEGORIES,
   E2EE_VALUES,
   FACT_KEYS,
+  FREE_PLAN_BAA_VALUES,
   HHS_2020_VALUES,
   OPENNESS_VALUES,
   PAGE_KINDS,
@@ -162,6 +163,16 @@ export const ProductSchema = v.strictObject({
   hhs2020: v.strictObject({
     value: v.picklist(HHS_2020_VALUES),
     detail: v.optional(Text),
+    ...factCommon,
+  }),
+  /**
+   * Whether the vendor's free plan (or, without one, its cheapest plan) comes
+   * with a BAA: for a solo clinician, "which one can I use tomorrow without a
+   * sales call". `plan` names that plan as the vendor does.
+   */
+  freePlanBaa: v.strictObject({
+    value: v.picklist(FREE_PLAN_BAA_VALUES),
+    plan: Text,
     ...factCommon,
   }),
   /** When a person last checked every fact of this product against its sources. */

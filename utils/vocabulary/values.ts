@@ -6,6 +6,8 @@
 export const BAA_VALUES = ['offered', 'not-offered', 'not-applicable', 'unknown'] as const;
 export const BAA_HOW = ['included', 'click-through', 'contract', 'request', 'none', 'unknown'] as const;
 export const E2EE_VALUES = ['default', 'optional', 'none', 'unknown'] as const;
+/** Whether the free (or cheapest) plan includes a BAA. */
+export const FREE_PLAN_BAA_VALUES = ['yes', 'no', 'unknown'] as const;
 export const OPENNESS_VALUES = ['open-source', 'audited', 'closed', 'unknown'] as const;
 export const STATUS_VALUES = ['active', 'discontinued'] as const;
 export const HHS_2020_VALUES = ['named-non-public', 'named-public-facing', 'named-hipaa-vendor', 'not-named'] as const;
@@ -14,7 +16,7 @@ export const PUBLISHER_KINDS = ['vendor', 'regulator', 'secondary'] as const;
 /** Who recorded an approval or a block. */
 export const DECIDED_BY = ['user', 'organization'] as const;
 /** The facts of a product that carry sources, in the order people read them. */
-export const FACT_KEYS = ['baa', 'transit', 'e2ee', 'openness', 'status', 'publicFacing', 'hhs2020'] as const;
+export const FACT_KEYS = ['baa', 'freePlanBaa', 'transit', 'e2ee', 'openness', 'status', 'publicFacing', 'hhs2020'] as const;
 
 /** What CallCheck can say of a product, most cautious first after the user's own decisions. */
 export const VERDICTS = [
