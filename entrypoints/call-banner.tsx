@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import slim from 'virtual:callcheck/slim-dataset';
+import slim from 'virtual:callcheck/banner-dataset';
 import bannerCss from '../components/banner.css?inline';
 import { VerdictBanner } from '../components/VerdictBanner';
 import { t } from '../extension/i18n';

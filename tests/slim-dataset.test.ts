@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../utils/verdict/assess';
 import { dataset } from '../utils/dataset/bundled';
-import { slimDataset } from '../utils/dataset/slim';
+import { decodeSlim, encodeBannerSlim, slimDataset } from '../utils/dataset/slim';
+import { makeDataset, makeProduct } from './fixtures/make-product';
 
 describe('the content script dataset', () => {
   const slim = slimDataset(dataset);
@@ -20,5 +21,40 @@ describe('the content script dataset', () => {
 
   it('leaves out products with no known site', () => {
     expect(slim.products.find((p) => p.id === 'updox')).toBeUndefined();
+  });
+
+  // Every URL the dataset knows: page-rule examples, pages that are not calls, each site's root.
+  const urls = (source: typeof dataset) =>
+    source.products.flatMap((p) =>
+      p.sites.flatMap((site) => [
+        `https://${site.host}${site.paths?.[0] ?? '/'}`,
+        `https://deep.sub.${site.host}/some/page`,
+        ...(site.notCalls ?? []),
+        ...(site.pages ?? []).flatMap((rule) => rule.examples),
+      ]),
+    );
+  /** What the banner does on a URL: nothing (site pages, no match) or the product and page kind it warns with. */
+  const bannerOn = (url: string, list: Parameters<typeof assess>[1]) => {
+    const r = assess(url, list);
+    return r.ok && r.match && r.match.page !== 'site' ? `${r.match.entry.id} ${r.match.page} ${r.match.verdict}` : 'nothing';
+  };
+
+  it("the banner's copy, without sites that never warn, warns exactly where the full list does", () => {
+    const banner = decodeSlim(encodeBannerSlim(dataset));
+    expect(banner.products.length).toBeLessThanOrEqual(slim.products.length);
+    for (const url of urls(dataset)) expect(bannerOn(url, banner), url).toBe(bannerOn(url, slim));
+  });
+
+  it("keeps a quiet site in the banner's copy where a warning site's host is its parent", () => {
+    // portal.clinic.example is quiet (no call pages) and sits under clinic.example, whose pages are calls.
+    const shadowed = makeDataset([
+      makeProduct('calls', ['clinic.example']),
+      makeProduct('quiet', [{ host: 'portal.clinic.example' }]),
+      makeProduct('elsewhere', [{ host: 'ehr.example' }]),
+    ]);
+    const banner = decodeSlim(encodeBannerSlim(shadowed));
+    expect(banner.products.map((p) => p.id)).toEqual(['calls', 'quiet']);
+    expect(bannerOn('https://portal.clinic.example/visit/1', banner)).toBe('nothing');
+    expect(bannerOn('https://clinic.example/room', banner)).toMatch(/^calls call/);
   });
 });

@@ -35,18 +35,42 @@ export type SlimRow = [
 export function encodeSlim(dataset: Dataset): SlimRow[] {
   return dataset.products
     .filter((p) => p.sites.length > 0)
-    .map((p) => [
-      p.id,
-      p.vendor,
-      p.name,
-      p.sites.map((s) =>
+    .map((p) => slimRow(p, p.sites));
+}
+
+/**
+ * The banner's share: only what can bring a banner. A site whose pages are
+ * all site pages (an EHR whose video visits have no URL of their own, a
+ * vendor's marketing host) never shows one, so the banner's copy leaves it
+ * out, and a product with no other site goes with it. A site is kept where a
+ * kept site's host is its own or one of its parents: without it, its pages
+ * would fall to that other site's call rules (the lookup walks up to parent
+ * hosts). The popup and the badge keep the full list: they speak on every
+ * page of a vendor.
+ */
+export function encodeBannerSlim(dataset: Dataset): SlimRow[] {
+  const warns = (site: Dataset['products'][number]['sites'][number]) => (site.pages ?? []).some((rule) => rule.kind !== 'site');
+  const kept = dataset.products.flatMap((p) => p.sites.filter(warns).map((site) => site.host));
+  const shadows = (host: string) => kept.some((k) => host === k || host.endsWith(`.${k}`));
+  return dataset.products.flatMap((p) => {
+    const sites = p.sites.filter((site) => warns(site) || shadows(site.host));
+    return sites.length > 0 ? [slimRow(p, sites)] : [];
+  });
+}
+
+function slimRow(p: Dataset['products'][number], sites: Dataset['products'][number]['sites']): SlimRow {
+  return [
+    p.id,
+    p.vendor,
+    p.name,
+    sites.map((s) =>
         [s.host + (s.paths ? s.paths.join(',') : ''), ...(s.pages ?? []).map((r) => r.kind[0] + r.path)].join(' '),
       ),
       BAA_VALUES.indexOf(p.baa.value),
       p.status.value === 'discontinued' ? (p.status.date ?? 1) : 0,
       p.status.successor ?? 0,
       p.publicFacing.value ? 1 : 0,
-    ]);
+    ];
 }
 
 export function decodeSlim(rows: readonly SlimRow[]): ProductList<JudgedProduct> {

@@ -7,6 +7,13 @@ declare module 'virtual:callcheck/slim-dataset' {
   export const callHostMatches: string[];
 }
 
+/** The banner's copy of the slim dataset: only the sites that can bring a banner (see encodeBannerSlim). */
+declare module 'virtual:callcheck/banner-dataset' {
+  import type { JudgedProduct, ProductList } from './judged';
+  const slim: ProductList<JudgedProduct>;
+  export default slim;
+}
+
 /** Generated at build time by the `callcheck:facts` plugin: the products' facts without their page rules. */
 declare module 'virtual:callcheck/facts' {
   import type { Explainer, Product } from './schema';
