@@ -130,6 +130,8 @@ describe('lintDataset catches bad data', () => {
     ['a product with no sites and no notes', [makeProduct('bad', [])], /no sites needs notes/],
     ['an unknown field', [{ ...good, colour: 'red' }], /colour/],
     ['a sentence as a successor', [makeProduct('bad', ['bad.example'], { status: { value: 'discontinued', date: '2026-02-20', successor: 'No direct successor named in the sources found.' } })], /a successor is a product name/],
+    ['package-registry documentation as a source', [{ ...good, e2ee: { ...good.e2ee, sources: [{ ...good.e2ee.sources[0], url: 'https://docs.rs/some-crate/latest/some_crate/' }] } }], /package-registry documentation \(docs\.rs\)/],
+    ['an npm page as a source', [{ ...good, baa: { ...good.baa, sources: [{ ...good.baa.sources[0], url: 'https://www.npmjs.com/package/vendor-sdk' }] } }], /package-registry documentation \(npmjs\.com\)/],
     ['a non-https source', [{ ...good, baa: { ...good.baa, sources: [{ ...good.baa.sources[0], url: 'http://x.example/' }] } }], /https/],
   ])('refuses %s', (_what, products, message) => {
     expect(lint(products).join('\n')).toMatch(message);

@@ -38,6 +38,8 @@ export function lintDataset(raw: unknown, today = new Date().toISOString().slice
     for (const key of FACT_KEYS) {
       for (const source of product[key].sources) {
         notFuture(`${at}.${key} source ${source.url}`, source.checked);
+        const registry = registryHost(source.url);
+        if (registry) problems.push(`${at}.${key}: ${source.url} is package-registry documentation (${registry}), never the source of a vendor's claim; cite the vendor or a regulator`);
         if (source.checked > product.reviewed) {
           problems.push(`${at}.${key}: source checked ${source.checked}, after the product's review ${product.reviewed}`);
         }
@@ -71,6 +73,45 @@ export function lintDataset(raw: unknown, today = new Date().toISOString().slice
     for (const source of explainer.sources) notFuture(`explainer ${explainer.id}`, source.checked);
   });
   return problems;
+}
+
+/**
+ * Package registries and their documentation sites: they host what a
+ * library's authors wrote about themselves (or about someone else's
+ * product), not what a vendor commits to. An earlier dataset cited one for a
+ * vendor's encryption.
+ */
+const PACKAGE_REGISTRY_HOSTS = [
+  'docs.rs',
+  'crates.io',
+  'npmjs.com',
+  'npmjs.org',
+  'pypi.org',
+  'pkg.go.dev',
+  'rubygems.org',
+  'rubydoc.info',
+  'nuget.org',
+  'packagist.org',
+  'libraries.io',
+  'hexdocs.pm',
+  'hex.pm',
+  'metacpan.org',
+  'cran.r-project.org',
+  'pub.dev',
+  'mvnrepository.com',
+  'javadoc.io',
+  'cocoapods.org',
+  'jsr.io',
+];
+
+function registryHost(url: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  return PACKAGE_REGISTRY_HOSTS.find((registry) => host === registry || host.endsWith(`.${registry}`));
 }
 
 /** Parses and lints, throwing one error that lists every problem. */
