@@ -4,6 +4,8 @@ import type { Translate } from '../utils/vocabulary/messages';
 import { FactsTable, SourceLink } from './FactsTable';
 import { factRows, sourceRow } from '../utils/dataset/fact-rows';
 import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
+import type { AlternativeRow } from '../utils/verdict/alternatives';
+import { AlternativesList } from './AlternativesList';
 
 /** Twelve months, as a date string comparison: facts older than this get a flag. */
 export function isStale(reviewed: string, today: string): boolean {
@@ -20,10 +22,13 @@ export interface FactsViewProps {
   onRecordBaa?: (productId: string) => void;
   /** The organization's support contact, from its policy. */
   supportContact?: string | undefined;
+  /** After a red verdict: the platforms that sign a BAA, and how to open one's facts. */
+  alternatives?: AlternativeRow[];
+  onOpenAlternative?: (id: string) => void;
 }
 
 /** Everything CallCheck knows of one product: the popup and the directory show this. */
-export function FactsView({ match, explainers, t, today, onRecordBaa, supportContact }: FactsViewProps) {
+export function FactsView({ match, explainers, t, today, onRecordBaa, supportContact, alternatives, onOpenAlternative }: FactsViewProps) {
   const { entry, verdict } = match;
   const family = familyOf(verdict);
   return (
@@ -50,6 +55,8 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
           </button>
         )}
       </section>
+
+      {alternatives && onOpenAlternative && <AlternativesList rows={alternatives} t={t} onOpen={onOpenAlternative} />}
 
       {entry.origin === 'dataset' ? (
         <section aria-label={t('sources_heading')}>

@@ -6,6 +6,8 @@ import { AccessNotice } from './AccessNotice';
 import { FactsView } from './FactsView';
 import type { OrganizationAccess } from '../utils/policy/read';
 import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
+import { alternativeRows, baaAlternatives } from '../utils/verdict/alternatives';
+import type { Product } from '../utils/dataset/schema';
 
 export interface PopupProps {
   /** The current tab's match, or null when it is not a call platform. */
@@ -39,6 +41,17 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
     target?.focus();
   }, [picked]);
   const shown = picked ?? match;
+  // After a red verdict, the platforms that sign a BAA, with their facts (the judged list has names and verdicts only).
+  const alternatives = useMemo(() => {
+    if (!shown) return [];
+    const judged = all.find((m) => m.entry.id === shown.entry.id) ?? (shown as Match<JudgedProduct>);
+    const full = baaAlternatives(judged, all).flatMap((m) => loadFacts(m) ?? []) as Match<Product>[];
+    return alternativeRows(full, t);
+  }, [shown, all]);
+  const openAlternative = (id: string) => {
+    const found = all.find((m) => m.entry.id === id);
+    if (found) pick(found);
+  };
   const notice = access && requestOrigins ? <AccessNotice access={access} t={t} request={requestOrigins} /> : null;
   if (shown) {
     return (
@@ -49,7 +62,16 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
             ← {t('popup_back')}
           </button>
         )}
-        <FactsView match={shown} explainers={explainers} t={t} today={today} onRecordBaa={onRecordBaa} supportContact={supportContact} />
+        <FactsView
+          match={shown}
+          explainers={explainers}
+          t={t}
+          today={today}
+          onRecordBaa={onRecordBaa}
+          supportContact={supportContact}
+          alternatives={alternatives}
+          onOpenAlternative={openAlternative}
+        />
       </>
     );
   }

@@ -4,13 +4,23 @@ import type { BannerMode } from '../utils/settings/banner-state';
 import type { FactRow } from '../utils/dataset/fact-rows';
 import type { Translate } from '../utils/vocabulary/messages';
 import { FactsTable } from './FactsTable';
+import { AlternativesList } from './AlternativesList';
+import type { AlternativeRow } from '../utils/verdict/alternatives';
+
+/** What the banner's details show: the key facts and, after a red verdict, the platforms that sign a BAA. */
+export interface BannerDetails {
+  facts: FactRow[] | null;
+  alternatives?: AlternativeRow[] | undefined;
+}
 import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
 
 export interface VerdictBannerProps {
   match: Match<JudgedProduct>;
   initialMode: Exclude<BannerMode, 'hidden'>;
   t: Translate;
-  loadFacts: () => Promise<FactRow[] | null>;
+  loadFacts: () => Promise<BannerDetails | null>;
+  /** Opens a platform's full facts (from the list of platforms that sign a BAA). */
+  onOpenFacts: (productId: string) => void;
   onDismiss: () => void;
   onSnooze: (days: 1 | 7) => void;
   onRecordBaa: () => void;
@@ -31,8 +41,8 @@ export const COLLAPSE_AFTER_MS = 15_000;
 
 interface VerdictBannerState {
   mode: Exclude<BannerMode, 'hidden'>;
-  /** undefined: details closed; 'loading'; then the facts (or null if unknown). */
-  facts: FactRow[] | null | 'loading' | undefined;
+  /** undefined: details closed; 'loading'; then the details (or null if unknown). */
+  facts: BannerDetails | null | 'loading' | undefined;
 }
 
 /**
@@ -183,7 +193,10 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
             {facts === 'loading' ? (
               <p>{t('banner_loading_facts')}</p>
             ) : facts ? (
-              <FactsTable rows={facts} />
+              <>
+                {facts.facts && <FactsTable rows={facts.facts} />}
+                <AlternativesList rows={facts.alternatives ?? []} t={t} onOpen={this.props.onOpenFacts} level={3} />
+              </>
             ) : null}
             <p class="cc-muted">{t('banner_more_in_popup')}</p>
           </div>

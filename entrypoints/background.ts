@@ -10,7 +10,8 @@ import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../ex
 import { bannerStateItem, effectiveItem, lastPolicyItem, loadAll, loadStored, preferencesItem, readManaged, settingsItem } from '../extension/storage';
 import { loadEffective } from '../extension/stored';
 import { storage } from 'wxt/utils/storage';
-import { assess, VERDICT_FAMILY } from '../utils/verdict/assess';
+import { assess, assessAll, VERDICT_FAMILY } from '../utils/verdict/assess';
+import { alternativeRows, baaAlternatives } from '../utils/verdict/alternatives';
 import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
 import { dataset } from '../utils/dataset/bundled';
 import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
@@ -66,17 +67,30 @@ export default defineBackground(() => {
     if (settingsRequest) return handleSettingsRequest(settingsRequest, sender);
     const message = parseRuntimeMessage(raw);
     if (!message) return;
-    if (message.type === 'callcheck:facts') {
-      const product = dataset.products.find((p) => p.id === message.productId);
-      return Promise.resolve<FactsReply>({ facts: product ? factRows(product, t, true) : null });
-    }
-    if (message.type === 'callcheck:record-baa') {
+    if (message.type === 'callcheck:facts') return factsReply(message.productId);
+    if (message.type === 'callcheck:record-baa' || message.type === 'callcheck:open-facts') {
       const url = browser.runtime.getURL('/options.html');
-      return browser.tabs.create({ url: `${url}#record=${encodeURIComponent(message.productId)}` }).then(() => undefined);
+      const anchor = message.type === 'callcheck:record-baa' ? 'record' : 'facts';
+      return browser.tabs.create({ url: `${url}#${anchor}=${encodeURIComponent(message.productId)}` }).then(() => undefined);
     }
     return;
   });
 });
+
+/**
+ * The banner's details for a product: its key facts and, after a red verdict
+ * (judged with the settings in force, as the banner does), the platforms that
+ * sign a BAA.
+ */
+async function factsReply(productId: string): Promise<FactsReply> {
+  const product = dataset.products.find((p) => p.id === productId);
+  const all = assessAll(dataset, await lastKnownSettings());
+  const current = all.find((m) => m.entry.id === productId);
+  return {
+    facts: product ? factRows(product, t, true) : null,
+    ...(current ? { alternatives: alternativeRows(baaAlternatives(current, all), t) } : {}),
+  };
+}
 
 /**
  * From the stored settings and the policy: the merged settings the content

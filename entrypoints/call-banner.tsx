@@ -83,7 +83,8 @@ export default defineUnlistedScript({
       },
       seen: (productId) => void saveBannerState((s, now) => withSeen(s, productId, now)),
       recordBaa: (productId) => void send({ type: 'callcheck:record-baa', productId }),
-      loadFacts: async (productId) => ((await send({ type: 'callcheck:facts', productId })) as FactsReply | undefined)?.facts ?? null,
+      loadFacts: async (productId) => ((await send({ type: 'callcheck:facts', productId })) as FactsReply | undefined) ?? null,
+      openFacts: (productId) => void send({ type: 'callcheck:open-facts', productId }),
     };
 
     // Draw the banner from the dataset alone right away, so it can be on
@@ -161,7 +162,8 @@ interface BannerActions {
   snooze(productId: string, days: 1 | 7): void;
   seen(productId: string): void;
   recordBaa(productId: string): void;
-  loadFacts(productId: string): Promise<FactsReply['facts']>;
+  loadFacts(productId: string): Promise<FactsReply | null>;
+  openFacts(productId: string): void;
 }
 
 /**
@@ -202,6 +204,7 @@ class BannerHost {
         onDismiss={() => this.actions.dismiss(url)}
         onSnooze={(days) => this.actions.snooze(id, days)}
         onRecordBaa={() => this.actions.recordBaa(id)}
+        onOpenFacts={(other) => this.actions.openFacts(other)}
         onSeen={() => this.actions.seen(id)}
         provisional={provisional}
         controls={this.controls}

@@ -14,7 +14,7 @@ function bannerFor(url: string) {
   const result = assess(url, dataset);
   if (!result.ok || !result.match) throw new Error(`no match for ${url}`);
   const html = render(
-    <VerdictBanner match={result.match} initialMode="full" t={english} loadFacts={async () => null} onDismiss={() => {}} onSnooze={() => {}} onRecordBaa={() => {}} onSeen={() => {}} />,
+    <VerdictBanner match={result.match} initialMode="full" t={english} loadFacts={async () => null} onOpenFacts={() => {}} onDismiss={() => {}} onSnooze={() => {}} onRecordBaa={() => {}} onSeen={() => {}} />,
   );
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCallUrl } from '../utils/matching/call-url';
+import { parseCallUrl, withAssumedScheme } from '../utils/matching/call-url';
 
 describe('parseCallUrl normalises like the browser', () => {
   it.each([
@@ -27,10 +27,9 @@ describe('parseCallUrl normalises like the browser', () => {
     expect(parseCallUrl(input).kind).toBe('invalid');
   });
 
-  it('suggests the scheme when it was left out', () => {
-    expect(parseCallUrl('zoom.us/j/123')).toEqual({
-      kind: 'invalid',
-      error: 'not a URL (did you mean https://zoom.us/j/123 ?)',
-    });
+  it('refuses a URL without a scheme, and knows the https URL it would be', () => {
+    expect(parseCallUrl('zoom.us/j/123')).toEqual({ kind: 'invalid', error: 'not a URL' });
+    expect(withAssumedScheme('zoom.us/j/123')).toBe('https://zoom.us/j/123');
+    expect(withAssumedScheme('hello world')).toBeNull();
   });
 });

@@ -59,6 +59,7 @@ describe.each(XSS_PAYLOADS)('user text %s', (payload) => {
         initialMode="full"
         t={english}
         loadFacts={async () => null}
+        onOpenFacts={() => {}}
         onDismiss={() => {}}
         onSnooze={() => {}}
         onRecordBaa={() => {}}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { VERDICTS, type Match } from '../../utils/verdict/assess';
-import { BAA_VALUES, E2EE_VALUES, STATUS_VALUES } from '../../utils/vocabulary/values';
+import { BAA_VALUES, E2EE_VALUES, FREE_PLAN_BAA_VALUES, STATUS_VALUES } from '../../utils/vocabulary/values';
+import { alternativeRows, baaAlternatives } from '../../utils/verdict/alternatives';
 import type { MessageKey } from '../../utils/vocabulary/messages';
 import { FactsView } from '../FactsView';
 import { familyOf, verdictKey } from '../../utils/verdict/verdict-text';
@@ -9,18 +10,22 @@ import { useOptions } from './context';
 const snake = (value: string) => value.replace(/-/g, '_');
 const baaOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.baa.value : m.entry.custom.baa);
 const e2eeOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.e2ee.value : m.entry.custom.e2ee);
+/** A custom vendor's plans are the clinic's own business: CallCheck has no fact about them. */
+const freePlanOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.freePlanBaa.value : 'unknown');
 const statusOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.status.value : 'active');
 const hostsOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.sites : m.entry.custom.sites).map((s) => s.host);
 
 /** Every platform CallCheck knows, to compare before choosing one. */
-export function Directory() {
+export function Directory({ initialOpen }: { initialOpen?: string | undefined } = {}) {
   const { t, all, dataset, today } = useOptions();
   const [query, setQuery] = useState('');
   const [verdict, setVerdict] = useState('');
   const [baa, setBaa] = useState('');
   const [e2ee, setE2ee] = useState('');
   const [status, setStatus] = useState('');
-  const [open, setOpen] = useState<string | null>(null);
+  const [freePlan, setFreePlan] = useState('');
+  // Arriving from the banner's "Platforms that sign a BAA" (#facts=<id>): that platform's facts, open.
+  const [open, setOpen] = useState<string | null>(initialOpen && all.some((m) => m.entry.id === initialOpen) ? initialOpen : null);
   const detail = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => {
@@ -30,10 +35,12 @@ export function Directory() {
       .filter((m) => !baa || baaOf(m) === baa)
       .filter((m) => !e2ee || e2eeOf(m) === e2ee)
       .filter((m) => !status || statusOf(m) === status)
+      .filter((m) => !freePlan || freePlanOf(m) === freePlan)
       .filter((m) => !q || [m.entry.name, m.entry.vendor, ...hostsOf(m)].some((text) => text.toLowerCase().includes(q)))
       .sort((a, b) => a.entry.name.localeCompare(b.entry.name));
-  }, [all, query, verdict, baa, e2ee, status]);
+  }, [all, query, verdict, baa, e2ee, status, freePlan]);
   const opened = open ? all.find((m) => m.entry.id === open) : undefined;
+  const alternatives = useMemo(() => (opened ? alternativeRows(baaAlternatives(opened, all), t) : []), [opened, all]);
 
   useEffect(() => {
     if (opened) detail.current?.focus();
@@ -63,6 +70,7 @@ export function Directory() {
         </div>
         {filter('dir-verdict', 'directory_verdict', verdict, setVerdict, VERDICTS, (v) => t(verdictKey('verdict', v as Match['verdict'])))}
         {filter('dir-baa', 'fact_baa', baa, setBaa, BAA_VALUES, (v) => t(`value_${snake(v)}` as MessageKey))}
+        {filter('dir-free', 'fact_freePlanBaa', freePlan, setFreePlan, FREE_PLAN_BAA_VALUES, (v) => t(`value_${v}` as MessageKey))}
         {filter('dir-e2ee', 'fact_e2ee', e2ee, setE2ee, E2EE_VALUES, (v) => t(`value_${v}` as MessageKey))}
         {filter('dir-status', 'fact_status', status, setStatus, STATUS_VALUES, (v) => t(`value_${v}` as MessageKey))}
       </div>
@@ -74,6 +82,7 @@ export function Directory() {
             <th scope="col">{t('directory_product')}</th>
             <th scope="col">{t('directory_verdict')}</th>
             <th scope="col">{t('fact_baa')}</th>
+            <th scope="col">{t('fact_freePlanBaa')}</th>
             <th scope="col">{t('fact_e2ee')}</th>
             <th scope="col">{t('fact_status')}</th>
           </tr>
@@ -91,6 +100,7 @@ export function Directory() {
                 {t(verdictKey('verdict', m.verdict))}
               </td>
               <td>{t(`value_${snake(baaOf(m))}` as MessageKey)}</td>
+              <td>{t(`value_${freePlanOf(m)}` as MessageKey)}</td>
               <td>{t(`value_${e2eeOf(m)}` as MessageKey)}</td>
               <td>{t(`value_${statusOf(m)}` as MessageKey)}</td>
             </tr>
@@ -98,11 +108,11 @@ export function Directory() {
         </tbody>
       </table>
       {opened && (
-        <div class="cc-detail" ref={detail} tabIndex={-1} aria-label={opened.entry.name}>
+        <div id="directory-detail" class="cc-detail" ref={detail} tabIndex={-1} aria-label={opened.entry.name}>
           <button type="button" onClick={() => setOpen(null)}>
             {t('directory_close')}
           </button>
-          <FactsView match={opened} explainers={dataset.explainers} t={t} today={today} />
+          <FactsView match={opened} explainers={dataset.explainers} t={t} today={today} alternatives={alternatives} onOpenAlternative={setOpen} />
         </div>
       )}
     </section>

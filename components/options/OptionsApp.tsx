@@ -7,7 +7,7 @@ import { ImportExport } from './ImportExport';
 import { OptionsContext, type OptionsModel } from './context';
 
 /** The options page: one section per task, reachable from the top. */
-export function OptionsApp({ model, preselect }: { model: OptionsModel; preselect?: string | undefined }) {
+export function OptionsApp({ model, preselect, openFacts }: { model: OptionsModel; preselect?: string | undefined; openFacts?: string | undefined }) {
   const { t, effective, policy, problems } = model;
   const { managed, locked, supportContact } = effective.controls;
   // Values the policy reader dropped, and conflicts it applied with their precedence.
@@ -53,7 +53,7 @@ export function OptionsApp({ model, preselect }: { model: OptionsModel; preselec
         <Decisions preselect={preselect} />
         <CustomVendors />
       </fieldset>
-      <Directory />
+      <Directory initialOpen={openFacts} />
       <fieldset class="cc-lock" disabled={locked}>
         <BannerSettings />
         <ImportExport />

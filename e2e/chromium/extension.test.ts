@@ -217,6 +217,32 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await clearStored();
   });
 
+  it('after "No BAA", lists the platforms that sign one under Details; a name opens its full facts', async () => {
+    const page = await open('https://teams.live.com/meet/1000000031');
+    await eventually(() => readBanner(page), (b) => b !== null);
+    await clickInBanner(page, 'Details');
+    const banner = await eventually(() => readBanner(page), (b) => /Platforms that sign a BAA/.test(b?.text ?? ''));
+    expect(banner!.text).toMatch(/Free or cheapest plan has a BAA: /);
+    expect(banner!.buttons).toContain('All facts: Zoom Workplace');
+    // Amber verdicts have no list.
+    const zoom = await open('https://us02web.zoom.us/j/5550000031');
+    await eventually(() => readBanner(zoom), (b) => b !== null);
+    await clickInBanner(zoom, 'Details');
+    expect((await eventually(() => readBanner(zoom), (b) => /End-to-end/.test(b?.text ?? '')))!.text).not.toMatch(/Platforms that sign a BAA/);
+    await zoom.close();
+    // One click: Zoom's facts in the options page's directory.
+    const opened = browser.context.waitForEvent('page');
+    await clickInBanner(page, 'All facts: Zoom Workplace');
+    const options = await opened;
+    await options.waitForSelector('body[data-ready]');
+    expect(options.url()).toMatch(/options\.html#facts=zoom$/);
+    await expect.poll(() => options.locator('#directory-detail').innerText()).toMatch(/Zoom Workplace[\s\S]*BAA on some plans/);
+    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('directory-detail');
+    await options.close();
+    await page.close();
+    await clearStored();
+  });
+
   it('keeps the banner visible on a page whose CSS tries to hide it', async () => {
     const page = await open('https://us05web.zoom.us/j/5550000666');
     await eventually(() => readBanner(page), (b) => b !== null);
@@ -282,6 +308,20 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await popup.locator('.cc-fact-sources summary').first().click();
     expect(await popup.getByRole('link').count()).toBeGreaterThan(0);
     await expect.poll(() => popup.getByText('The 2020 telehealth leniency has ended').count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('popup, after "No BAA", offers the platforms that sign one, and opens one\'s facts', async () => {
+    const page = await open('https://teams.live.com/meet/1000000032');
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    const list = popup.getByRole('region', { name: 'Platforms that sign a BAA' });
+    await expect.poll(() => list.innerText()).toMatch(/Facts, not a ranking/);
+    expect(await list.getByRole('listitem').count()).toBeGreaterThanOrEqual(15);
+    await list.getByRole('button', { name: 'All facts: Doxy.me' }).click();
+    expect(await popup.locator('h1').innerText()).toMatch(/BAA on some plans/);
+    expect(await popup.locator('.cc-product').innerText()).toBe('Doxy.me');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await popup.close();
     await page.close();
   });

@@ -238,6 +238,8 @@ export async function clickInBanner(page: Page, label: string | RegExp): Promise
       if (!target && name !== null && (typeof label === 'string' ? name === label : label.test(name))) target = n;
     });
     if (!target) throw new Error(`no banner button labelled ${label}`);
+    // Further down a long banner (its details scroll): brought into view first, as a person would scroll to it.
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: (target as DomNode).backendNodeId });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: (target as DomNode).backendNodeId })) as {
       model: { content: number[] };
     };

@@ -64,10 +64,16 @@ async function draw() {
     exportFile: () => exportSettingsFile(bundle, new Date()),
     today: new Date().toISOString().slice(0, 10),
   };
-  const preselect = new URLSearchParams(location.hash.slice(1)).get('record') ?? undefined;
-  render(<OptionsApp model={model} preselect={preselect} />, document.getElementById('app')!);
-  // Arriving from "We have a BAA": straight to the product chosen; otherwise the page's heading.
-  if (!document.body.dataset.ready) (document.getElementById(preselect ? 'baa-product' : 'options-title') ?? document.body).focus();
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const preselect = hash.get('record') ?? undefined;
+  const openFacts = hash.get('facts') ?? undefined;
+  render(<OptionsApp model={model} preselect={preselect} openFacts={openFacts} />, document.getElementById('app')!);
+  // Arriving from "We have a BAA": straight to the product chosen; from the banner's list of
+  // platforms, to that platform's facts; otherwise the page's heading.
+  if (!document.body.dataset.ready) {
+    const target = preselect ? 'baa-product' : openFacts ? 'directory-detail' : 'options-title';
+    (document.getElementById(target) ?? document.getElementById('options-title') ?? document.body).focus();
+  }
   document.body.dataset.ready = 'true';
 }
 

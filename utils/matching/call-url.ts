@@ -25,9 +25,10 @@ export function parseCallUrl(input: string): ParsedCallUrl {
   try {
     url = new URL(text);
   } catch {
-    const guess = withAssumedScheme(text);
-    const hint = guess ? ` (did you mean ${guess} ?)` : '';
-    return { kind: 'invalid', error: `not a URL${hint}` };
+    // No "did you mean https://…": the command line judges a bare host as
+    // https by itself (withAssumedScheme, below), and the banner, which only
+    // ever parses its own page's URL, should not carry the guess.
+    return { kind: 'invalid', error: 'not a URL' };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { kind: 'not-web', scheme: url.protocol.slice(0, -1) };

@@ -1,0 +1,31 @@
+import type { AlternativeRow } from '../utils/verdict/alternatives';
+import type { Translate } from '../utils/vocabulary/messages';
+
+/**
+ * "Platforms that sign a BAA", after a red verdict: in the popup, the
+ * directory and the banner's details. Each name opens that platform's full
+ * facts. The heading level follows the surface (the banner has no h2 above).
+ */
+export function AlternativesList({ rows, t, onOpen, level = 2 }: { rows: AlternativeRow[]; t: Translate; onOpen: (id: string) => void; level?: 2 | 3 }) {
+  if (rows.length === 0) return null;
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <section class="cc-alternatives" aria-labelledby="cc-alternatives-heading">
+      <Heading id="cc-alternatives-heading">{t('alternatives_heading')}</Heading>
+      <p class="cc-muted">{t('alternatives_note')}</p>
+      <ul>
+        {rows.map((row) => (
+          <li key={row.id}>
+            <button type="button" class="cc-link-button" aria-label={t('alternatives_open', [row.name])} onClick={() => onOpen(row.id)}>
+              <bdi>{row.name}</bdi>
+            </button>{' '}
+            <span class="cc-tag">{row.tag}</span>
+            {row.lines.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
