@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { assertValidDataset } from './utils/dataset/lint';
-import { callHostPatterns } from './utils/dataset/host-patterns';
+import { bannerHostPatterns, callHostPatterns } from './utils/dataset/host-patterns';
 import { factsModule } from './scripts/facts-plugin';
 import { slimDatasetModule } from './scripts/slim-dataset-plugin';
 import vendors from './assets/vendors.json';
@@ -53,7 +53,8 @@ export default defineConfig({
         ...(manifest.content_scripts ?? []),
         // all_frames: a portal that embeds a video room in an iframe gets the
         // warning inside the frame, where the frame's host is a call host.
-        { matches: callHostPatterns(dataset), js: ['call-banner.js'], run_at: 'document_start', all_frames: true },
+        // Only hosts whose pages can bring a banner; the badge needs all of host_permissions.
+        { matches: bannerHostPatterns(dataset), js: ['call-banner.js'], run_at: 'document_start', all_frames: true },
       ];
     },
   },

@@ -3,6 +3,7 @@ import { assess } from '../utils/verdict/assess';
 import { dataset } from '../utils/dataset/bundled';
 import { decodeSlim, encodeBannerSlim, slimDataset } from '../utils/dataset/slim';
 import { makeDataset, makeProduct } from './fixtures/make-product';
+import { bannerHostPatterns, callHostPatterns } from '../utils/dataset/host-patterns';
 
 describe('the content script dataset', () => {
   const slim = slimDataset(dataset);
@@ -56,5 +57,22 @@ describe('the content script dataset', () => {
     expect(banner.products.map((p) => p.id)).toEqual(['calls', 'quiet']);
     expect(bannerOn('https://portal.clinic.example/visit/1', banner)).toBe('nothing');
     expect(bannerOn('https://clinic.example/room', banner)).toMatch(/^calls call/);
+  });
+
+  it('runs the banner script wherever a banner can appear, and nowhere it cannot', () => {
+    const patterns = bannerHostPatterns(dataset);
+    const all = callHostPatterns(dataset);
+    const base = (p: string) => p.slice('*://*.'.length, -'/*'.length);
+    const under = (host: string, list: string[]) => list.some((p) => host === base(p) || host.endsWith(`.${base(p)}`));
+    // Never wider than the permissions (narrower where only a subdomain brings banners: studio.youtube.com).
+    for (const p of patterns) expect(under(base(p), all), p).toBe(true);
+    const covered = (url: string) => under(new URL(url).hostname, patterns);
+    for (const url of urls(dataset)) {
+      if (bannerOn(url, slim) !== 'nothing') expect(covered(url), url).toBe(true);
+    }
+    // A host whose pages are all site pages gets the badge's permission but not the script.
+    const quiet = dataset.products.flatMap((p) => p.sites.filter((site) => !(site.pages ?? []).some((r) => r.kind !== 'site')));
+    expect(quiet.length).toBeGreaterThan(0);
+    expect(patterns.length).toBeLessThan(all.length);
   });
 });

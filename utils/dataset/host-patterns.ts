@@ -1,4 +1,5 @@
 import type { Dataset } from './schema';
+import { bannerDataset } from './slim';
 
 /**
  * Match patterns for every call host in the dataset: the extension's host
@@ -10,8 +11,21 @@ import type { Dataset } from './schema';
  * its own.
  */
 export function callHostPatterns(dataset: Dataset): string[] {
-  const hosts = new Set<string>();
-  for (const product of dataset.products) for (const site of product.sites) hosts.add(site.host);
+  return hostPatterns(dataset.products.flatMap((product) => product.sites.map((site) => site.host)));
+}
+
+/**
+ * Where the banner's content script runs: only the hosts whose pages can
+ * bring a banner (see bannerDataset). The badge still needs every listed host
+ * (host_permissions); an EHR host whose video visits have no URL of their own
+ * does not get a script that would only decide to do nothing.
+ */
+export function bannerHostPatterns(dataset: Dataset): string[] {
+  return callHostPatterns(bannerDataset(dataset));
+}
+
+function hostPatterns(list: string[]): string[] {
+  const hosts = new Set(list);
   const covered = (host: string) => {
     for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
       if (hosts.has(host.slice(dot + 1))) return true;

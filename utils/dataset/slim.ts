@@ -49,13 +49,22 @@ export function encodeSlim(dataset: Dataset): SlimRow[] {
  * page of a vendor.
  */
 export function encodeBannerSlim(dataset: Dataset): SlimRow[] {
-  const warns = (site: Dataset['products'][number]['sites'][number]) => (site.pages ?? []).some((rule) => rule.kind !== 'site');
+  return encodeSlim(bannerDataset(dataset));
+}
+
+/** The dataset with only the sites (and products) that can bring a banner; see encodeBannerSlim. */
+export function bannerDataset(dataset: Dataset): Dataset {
+  type Site = Dataset['products'][number]['sites'][number];
+  const warns = (site: Site) => (site.pages ?? []).some((rule) => rule.kind !== 'site');
   const kept = dataset.products.flatMap((p) => p.sites.filter(warns).map((site) => site.host));
   const shadows = (host: string) => kept.some((k) => host === k || host.endsWith(`.${k}`));
-  return dataset.products.flatMap((p) => {
-    const sites = p.sites.filter((site) => warns(site) || shadows(site.host));
-    return sites.length > 0 ? [slimRow(p, sites)] : [];
-  });
+  return {
+    ...dataset,
+    products: dataset.products.flatMap((p) => {
+      const sites = p.sites.filter((site) => warns(site) || shadows(site.host));
+      return sites.length > 0 ? [{ ...p, sites }] : [];
+    }),
+  };
 }
 
 function slimRow(p: Dataset['products'][number], sites: Dataset['products'][number]['sites']): SlimRow {
