@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../utils/dataset/bundled';
 import { monthsBefore, MOST_USED, reportDataset, staleFacts } from '../utils/dataset/report';
@@ -64,5 +65,15 @@ describe('npm run facts', () => {
     const bad = run(['stale']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/stale needs --months N/);
+  });
+});
+
+describe('the README', () => {
+  it("shows the dataset's current figures", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /<!-- facts-report -->\n```\n([\s\S]*?)\n```\n<!-- \/facts-report -->/.exec(readme)?.[1];
+    const { stdout } = spawnSync('npm', ['run', '--silent', 'facts', '--', 'report', '--as-of', dataset.updated], { encoding: 'utf8' });
+    expect(block, 'README.md has no facts-report block').toBeDefined();
+    expect(block).toBe(stdout.trim());
   });
 });
