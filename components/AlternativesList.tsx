@@ -1,17 +1,32 @@
 import type { AlternativeRow } from '../utils/verdict/alternatives';
 import type { Translate } from '../utils/vocabulary/messages';
 
+export interface AlternativesProps {
+  rows: AlternativeRow[];
+  t: Translate;
+  onOpen: (id: string) => void;
+}
+
 /**
- * "Platforms that sign a BAA", after a red verdict: in the popup, the
- * directory and the banner's details. Each name opens that platform's full
- * facts. The heading level follows the surface (the banner has no h2 above).
+ * "Platforms that sign a BAA", after a red verdict: in the banner's details,
+ * which the person has already asked to see. Each name opens that platform's
+ * full facts. No hooks here: preact/hooks would cost the banner script 1.4 KB.
  */
-export function AlternativesList({ rows, t, onOpen, level = 2 }: { rows: AlternativeRow[]; t: Translate; onOpen: (id: string) => void; level?: 2 | 3 }) {
+export function AlternativesList({ rows, t, onOpen, level = 2 }: AlternativesProps & { level?: 2 | 3 }) {
   if (rows.length === 0) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section class="cc-alternatives" aria-labelledby="cc-alternatives-heading">
       <Heading id="cc-alternatives-heading">{t('alternatives_heading')}</Heading>
+      <AlternativeItems rows={rows} t={t} onOpen={onOpen} />
+    </section>
+  );
+}
+
+/** The note and the list, shared with FoldedAlternatives. */
+export function AlternativeItems({ rows, t, onOpen }: AlternativesProps) {
+  return (
+    <>
       <p class="cc-muted">{t('alternatives_note')}</p>
       <ul>
         {rows.map((row) => (
@@ -26,6 +41,6 @@ export function AlternativesList({ rows, t, onOpen, level = 2 }: { rows: Alterna
           </li>
         ))}
       </ul>
-    </section>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { FactsTable, SourceLink } from './FactsTable';
 import { factRows, sourceRow } from '../utils/dataset/fact-rows';
 import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
 import type { AlternativeRow } from '../utils/verdict/alternatives';
-import { AlternativesList } from './AlternativesList';
+import { FoldedAlternatives } from './FoldedAlternatives';
 
 /** Twelve months, as a date string comparison: facts older than this get a flag. */
 export function isStale(reviewed: string, today: string): boolean {
@@ -22,8 +22,8 @@ export interface FactsViewProps {
   onRecordBaa?: (productId: string) => void;
   /** The organization's support contact, from its policy. */
   supportContact?: string | undefined;
-  /** After a red verdict: the platforms that sign a BAA, and how to open one's facts. */
-  alternatives?: AlternativeRow[];
+  /** After a red verdict: how many platforms sign a BAA, their rows (read when unfolded), and how to open one's facts. */
+  alternatives?: { count: number; load: () => AlternativeRow[] };
   onOpenAlternative?: (id: string) => void;
 }
 
@@ -56,7 +56,7 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
         )}
       </section>
 
-      {alternatives && onOpenAlternative && <AlternativesList rows={alternatives} t={t} onOpen={onOpenAlternative} />}
+      {alternatives && onOpenAlternative && <FoldedAlternatives count={alternatives.count} load={alternatives.load} t={t} onOpen={onOpenAlternative} />}
 
       {entry.origin === 'dataset' ? (
         <section aria-label={t('sources_heading')}>

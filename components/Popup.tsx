@@ -43,10 +43,10 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
   const shown = picked ?? match;
   // After a red verdict, the platforms that sign a BAA, with their facts (the judged list has names and verdicts only).
   const alternatives = useMemo(() => {
-    if (!shown) return [];
+    if (!shown) return undefined;
     const judged = all.find((m) => m.entry.id === shown.entry.id) ?? (shown as Match<JudgedProduct>);
-    const full = baaAlternatives(judged, all).flatMap((m) => loadFacts(m) ?? []) as Match<Product>[];
-    return alternativeRows(full, t);
+    const listed = baaAlternatives(judged, all);
+    return { count: listed.length, load: () => alternativeRows(listed.flatMap((m) => loadFacts(m) ?? []) as Match<Product>[], t) };
   }, [shown, all]);
   const openAlternative = (id: string) => {
     const found = all.find((m) => m.entry.id === id);

@@ -40,7 +40,10 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
       .sort((a, b) => a.entry.name.localeCompare(b.entry.name));
   }, [all, query, verdict, baa, e2ee, status, freePlan]);
   const opened = open ? all.find((m) => m.entry.id === open) : undefined;
-  const alternatives = useMemo(() => (opened ? alternativeRows(baaAlternatives(opened, all), t) : []), [opened, all]);
+  const alternatives = useMemo(() => {
+    const listed = opened ? baaAlternatives(opened, all) : [];
+    return { count: listed.length, load: () => alternativeRows(listed, t) };
+  }, [opened, all]);
 
   useEffect(() => {
     if (opened) detail.current?.focus();

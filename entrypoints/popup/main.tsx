@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { facts } from 'virtual:callcheck/facts';
+import { explainers, productFacts } from 'virtual:callcheck/facts';
 import slim from 'virtual:callcheck/slim-dataset';
 import '../../components/page.css';
 import { Popup } from '../../components/Popup';
@@ -32,7 +32,7 @@ async function main() {
       match={match}
       all={assessAll(slim, settings)}
       loadFacts={withFacts}
-      explainers={facts.explainers}
+      explainers={explainers}
       t={t}
       today={new Date().toISOString().slice(0, 10)}
       supportContact={controls.supportContact}
@@ -50,13 +50,12 @@ async function main() {
   performance.mark('callcheck:facts-rendered');
 }
 
-const productById = new Map(facts.products.map((product) => [product.id, product]));
 
 /** The same judgement with the product's facts and sources. */
 function withFacts(match: Match<JudgedProduct>): Match | null {
   const { entry } = match;
   if (entry.origin === 'custom') return { ...match, entry };
-  const product = productById.get(entry.id);
+  const product = productFacts(entry.id);
   return product ? { ...match, entry: { ...entry, product } } : null;
 }
 

@@ -14,8 +14,9 @@ declare module 'virtual:callcheck/banner-dataset' {
   export default slim;
 }
 
-/** Generated at build time by the `callcheck:facts` plugin: the products' facts without their page rules. */
+/** Generated at build time by the `callcheck:facts` plugin: the products' facts without their page rules, parsed per product on demand. */
 declare module 'virtual:callcheck/facts' {
   import type { Explainer, Product } from './schema';
-  export const facts: { products: Product[]; explainers: Explainer[] };
+  export const explainers: Explainer[];
+  export function productFacts(id: string): Product | undefined;
 }
