@@ -16,9 +16,23 @@ import { dataset } from '../utils/dataset/bundled';
 import { english } from '../utils/vocabulary/english';
 import { summarize, type AssessmentSummary } from '../utils/verdict/summary';
 import { formatTable } from './table';
+import { extractLinks, kindOf } from '../utils/links/extract';
+import { judgeLinks } from '../utils/links/judge-links';
 
 const USAGE = `Usage: npm run --silent assess -- [--table] [--settings FILE] URL [URL...]
        npm run --silent assess -- [--table] [--settings FILE] -      (URLs from stdin, one per line)
+       npm run --silent assess -- --extract [--all] [--settings FILE] FILE [FILE...]
+
+--extract        read calendar files (.ics), e-mails (.eml), web pages (.html)
+                 and text files, find every link, unwrap it (Google redirects,
+                 Safe Links, Proofpoint, Barracuda, Cisco Secure Email,
+                 Facebook), and print one JSON line per call or app link:
+                 {"file", "url", "wrapped" (when it was wrapped), "where"
+                 (the event's summary and start, or the message's subject),
+                 "match"}. A link whose wrapper hides its target (Mimecast)
+                 is printed with "url": null and "cantTell". An unreadable
+                 file is an error (exit code 2); the other files still print.
+--all            with --extract: every link found, not only calls and apps.
 
 --settings FILE  judge with the approvals, blocks and custom vendors of a
                  settings file exported from the options page, or of a
@@ -32,7 +46,8 @@ that is not a URL (exit code 2, the others still print). A bare host and
 path (zoom.us/j/123) is read as https://zoom.us/j/123, and its line says
 so in "assumed".`;
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
+  if (argv.includes('--extract')) return extractMain(argv.filter((arg) => arg !== '--extract'));
   let table = false;
   let settings: Settings = EMPTY_SETTINGS;
   const urls: string[] = [];
@@ -99,4 +114,52 @@ function readStdinLines(): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** `--extract FILE…`: the links in calendar files, e-mails and pages, unwrapped and judged. */
+async function extractMain(argv: string[]): Promise<number> {
+  let settings: Settings = EMPTY_SETTINGS;
+  let all = false;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--all') all = true;
+    else if (arg === '--settings') {
+      const file = argv[++i];
+      const loaded = file ? loadSettings(file) : 'missing file name';
+      if (typeof loaded === 'string') {
+        process.stderr.write(`assess: --settings: ${loaded}\n`);
+        return 2;
+      }
+      settings = loaded;
+    } else if (arg.startsWith('--')) {
+      process.stderr.write(`assess: unknown option ${arg}\n${USAGE}\n`);
+      return 2;
+    } else files.push(arg);
+  }
+  if (files.length === 0) {
+    process.stderr.write(`assess: --extract needs at least one file\n${USAGE}\n`);
+    return 2;
+  }
+  let failed = false;
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      failed = true;
+      process.stderr.write(`assess: ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      continue;
+    }
+    try {
+      const lines = judgeLinks(file, await extractLinks(bytes, file), dataset, settings, english, all);
+      for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+    } catch (error) {
+      failed = true;
+      process.stderr.write(`assess: ${file}: not a readable ${kindOf(file) === 'ics' ? 'calendar file' : kindOf(file) === 'eml' ? 'e-mail' : 'file'} (${String((error as Error)?.message ?? error).split('\n')[0]})\n`);
+    }
+  }
+  return failed ? 2 : 0;
+}
+
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

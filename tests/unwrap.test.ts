@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LAYERS, unwrapUrl } from '../utils/matching/unwrap';
+import { MAX_LAYERS, unwrapUrl } from '../utils/links/unwrap';
 
 const ZOOM = 'https://us02web.zoom.us/j/123456789?pwd=abc';
 const enc = encodeURIComponent;
