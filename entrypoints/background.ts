@@ -7,7 +7,8 @@ import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
-import { bannerStateItem, effectiveItem, lastPolicyItem, loadAll, loadStored, preferencesItem, readManaged, settingsItem } from '../extension/storage';
+import { bannerStateItem, effectiveItem, lastPolicyItem, linkCheckItem, linkSitesItem, loadAll, loadLinkSites, loadStored, preferencesItem, readManaged, settingsItem } from '../extension/storage';
+import { linkCheckState, linkSiteOrigin, parseLinkSites } from '../utils/links/link-sites';
 import { loadEffective } from '../extension/stored';
 import { storage } from 'wxt/utils/storage';
 import { assess, assessAll, VERDICT_FAMILY } from '../utils/verdict/assess';
@@ -21,6 +22,7 @@ import type { Settings } from '../utils/settings/schema';
 
 const FAMILY_COLOUR = { red: '#a1231b', amber: '#7a4f00', green: '#1e6b34' } as const;
 const CUSTOM_SCRIPT_ID = 'callcheck-custom-vendors';
+const LINK_SCRIPT_ID = 'callcheck-link-markers';
 const BUNDLED_IDS: ReadonlySet<string> = new Set(dataset.products.map((product) => product.id));
 
 /**
@@ -51,7 +53,7 @@ export default defineBackground(() => {
   // The user's settings and the organization's policy change verdicts;
   // banner state (snoozes, dismissals) does not touch the badge.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && ('settings' in changes || 'preferences' in changes))) resync();
+    if (area === 'managed' || (area === 'local' && ('settings' in changes || 'preferences' in changes || 'linkSites' in changes))) resync();
   });
   // Custom vendors' content scripts are registered again at every start and
   // update, and follow the user's grants and revocations.
@@ -119,7 +121,9 @@ function resync({ atStart = false } = {}): void {
       await effectiveItem.setValue(access.vendors > 0 ? { ...effective, access } : effective);
       // The early badges never land after these, which are the right ones.
       await early;
-      const results = await Promise.allSettled([syncCustomScripts(custom), refreshAllBadges(effective.settings, custom)]);
+      const links = linkCheckState(await loadLinkSites(), policy, granted);
+      await linkCheckItem.setValue(links);
+      const results = await Promise.allSettled([syncCustomScripts(custom), syncLinkScripts(links.active), refreshAllBadges(effective.settings, custom)]);
       for (const result of results) {
         if (result.status === 'rejected') console.warn('CallCheck could not update its content scripts or badges:', result.reason);
       }
@@ -135,6 +139,13 @@ async function handleSettingsRequest(
     return { ok: false, error: 'Only CallCheck’s own pages may change its settings.' };
   }
   if ('invalid' in request) return { ok: false, error: request.invalid };
+  if (request.type === 'callcheck:set-link-sites') {
+    const sites = parseLinkSites(request.sites);
+    if (!sites) return { ok: false, error: t('link_sites_invalid') };
+    if ((await loadAll()).policy.linkCheckForbidden) return { ok: false, error: t('link_check_forbidden') };
+    await linkSitesItem.setValue(sites);
+    return { ok: true };
+  }
   if (request.type !== 'callcheck:clear-snoozes' && (await loadAll()).policy.locked) {
     return { ok: false, error: 'Your organization manages CallCheck’s settings: they cannot be changed here.' };
   }
@@ -156,6 +167,7 @@ async function handleSettingsRequest(
         { item: settingsItem, value: EMPTY_SETTINGS },
         { item: preferencesItem, value: DEFAULT_BANNER_PREFERENCES },
         { item: bannerStateItem, value: EMPTY_BANNER_STATE },
+        { item: linkSitesItem, value: [] },
       ]);
     }
     return { ok: true };
@@ -239,6 +251,23 @@ async function syncCustomScripts(matches: string[]): Promise<void> {
     return;
   }
   const script = { id: CUSTOM_SCRIPT_ID, matches, js: ['call-banner.js'], runAt: 'document_start' as const, allFrames: true };
+  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([script]);
+}
+
+/**
+ * The link checker, registered only on the sites where it is on and granted:
+ * no other page ever runs it. When a site is switched off or its access
+ * revoked, the checker already running there sees linkCheck change and takes
+ * its markers away.
+ */
+async function syncLinkScripts(hosts: string[]): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [LINK_SCRIPT_ID] });
+  if (hosts.length === 0) {
+    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [LINK_SCRIPT_ID] });
+    return;
+  }
+  const script = { id: LINK_SCRIPT_ID, matches: hosts.map(linkSiteOrigin), js: ['link-markers.js'], runAt: 'document_idle' as const, allFrames: false };
   if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
 }

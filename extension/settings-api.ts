@@ -11,7 +11,9 @@ import { SettingsSchema, type Settings } from '../utils/settings/schema';
 export type SettingsRequest =
   | { type: 'callcheck:save-settings'; settings: Settings; preferences?: BannerPreferences }
   | { type: 'callcheck:clear-snoozes' }
-  | { type: 'callcheck:reset' };
+  | { type: 'callcheck:reset' }
+  /** The sites (hosts) where the user wants meeting links checked; the background validates each. */
+  | { type: 'callcheck:set-link-sites'; sites: string[] };
 
 export type SettingsReply = { ok: true } | { ok: false; error: string };
 
@@ -23,12 +25,13 @@ const RequestSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('callcheck:clear-snoozes') }),
   v.strictObject({ type: v.literal('callcheck:reset') }),
+  v.strictObject({ type: v.literal('callcheck:set-link-sites'), sites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(50)) }),
 ]);
 
 export function parseSettingsRequest(raw: unknown): SettingsRequest | { invalid: string } | null {
   if (!raw || typeof raw !== 'object' || !String((raw as { type?: unknown }).type).startsWith('callcheck:')) return null;
   const type = (raw as { type: string }).type;
-  if (type !== 'callcheck:save-settings' && type !== 'callcheck:clear-snoozes' && type !== 'callcheck:reset') return null;
+  if (type !== 'callcheck:save-settings' && type !== 'callcheck:clear-snoozes' && type !== 'callcheck:reset' && type !== 'callcheck:set-link-sites') return null;
   const parsed = v.safeParse(RequestSchema, raw);
   if (!parsed.success) return { invalid: parsed.issues.map((i) => `${v.getDotPath(i) ?? 'message'}: ${i.message}`).join('; ') };
   return parsed.output as SettingsRequest;

@@ -4,6 +4,7 @@ import { dataset } from '../utils/dataset/bundled';
 import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProblem } from '../utils/policy/read';
 import { asOwnDecisions, type SettingsBundle } from '../utils/settings/file';
 import { readStored, type Stored } from './stored';
+import { parseLinkSites, type LinkCheckState } from '../utils/links/link-sites';
 import {
   DEFAULT_BANNER_PREFERENCES,
   EMPTY_BANNER_STATE,
@@ -22,7 +23,7 @@ import type { Settings } from '../utils/settings/schema';
  * and a fixture of the old shape in tests/fixtures/stored-versions.ts: the
  * migration test reads every version ever written.
  */
-export const STORED_VERSIONS = { settings: 1, preferences: 1, bannerState: 1 } as const;
+export const STORED_VERSIONS = { settings: 1, preferences: 1, bannerState: 1, linkSites: 1 } as const;
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: EMPTY_SETTINGS,
@@ -41,6 +42,25 @@ export const bannerStateItem = storage.defineItem<BannerState>('local:bannerStat
   version: STORED_VERSIONS.bannerState,
   migrations: {},
 });
+
+/** The sites (hosts) where the user turned link checking on; the browser's grant is separate. */
+export const linkSitesItem = storage.defineItem<string[]>('local:linkSites', {
+  fallback: [],
+  version: STORED_VERSIONS.linkSites,
+  migrations: {},
+});
+
+/** The user's link-check sites, repaired: a damaged entry reads as none. */
+export async function loadLinkSites(): Promise<string[]> {
+  return parseLinkSites(await linkSitesItem.getValue()) ?? [];
+}
+
+/**
+ * Where link checking runs now, and what is missing, as the background last
+ * worked it out (the user's sites, the policy's and the browser's grants):
+ * the link checker and the options page read it. Derived, so no version.
+ */
+export const linkCheckItem = storage.defineItem<LinkCheckState>('local:linkCheck');
 
 /** The merged settings the content script reads; derived, so it has no version of its own. */
 export const effectiveItem = storage.defineItem<Effective>('local:effective');

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bannerStateItem, loadStored, preferencesItem, settingsItem, STORED_VERSIONS } from '../extension/storage';
+import { bannerStateItem, linkSitesItem, loadLinkSites, loadStored, preferencesItem, settingsItem, STORED_VERSIONS } from '../extension/storage';
 import { STORED_FIXTURES } from './fixtures/stored-versions';
 
-const ITEMS = { settings: settingsItem, preferences: preferencesItem, bannerState: bannerStateItem } as const;
+const ITEMS = { settings: settingsItem, preferences: preferencesItem, bannerState: bannerStateItem, linkSites: linkSitesItem } as const;
 
 describe('stored settings from every version', () => {
   beforeEach(() => {
@@ -22,7 +22,7 @@ describe('stored settings from every version', () => {
       it(`reads ${key} written at version ${version} as today's shape`, async () => {
         await fakeBrowser.storage.local.set({ [key]: stored, [`${key}$`]: { v: Number(version) } });
         await ITEMS[key as keyof typeof ITEMS].migrate();
-        const now = await loadStored();
+        const now = { ...(await loadStored()), linkSites: await loadLinkSites() };
         expect(now[key as keyof typeof now]).toEqual(reads);
       });
     }

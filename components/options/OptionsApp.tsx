@@ -4,6 +4,7 @@ import { CustomVendors } from './CustomVendors';
 import { Decisions } from './Decisions';
 import { Directory } from './Directory';
 import { ImportExport } from './ImportExport';
+import { LinkChecking } from './LinkChecking';
 import { OptionsContext, type OptionsModel } from './context';
 
 /** The options page: one section per task, reachable from the top. */
@@ -23,6 +24,7 @@ export function OptionsApp({ model, preselect, openFacts }: { model: OptionsMode
             <li><a href="#vendors">{t('custom_heading')}</a></li>
             <li><a href="#directory">{t('directory_heading')}</a></li>
             <li><a href="#banner">{t('banner_prefs_heading')}</a></li>
+            <li><a href="#links">{t('links_heading')}</a></li>
             <li><a href="#import">{t('io_heading')}</a></li>
           </ul>
         </nav>
@@ -58,6 +60,8 @@ export function OptionsApp({ model, preselect, openFacts }: { model: OptionsMode
         <BannerSettings />
         <ImportExport />
       </fieldset>
+      {/* Not locked by LockSettings: the organization decides link checking with its own two settings. */}
+      <LinkChecking />
       <p class="cc-legal">{t('popup_not_legal_advice')}</p>
     </OptionsContext.Provider>
   );

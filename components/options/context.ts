@@ -7,6 +7,7 @@ import type { Dataset } from '../../utils/dataset/schema';
 import type { Translate } from '../../utils/vocabulary/messages';
 import type { Effective, Policy, PolicyProblem } from '../../utils/policy/read';
 import type { SettingsBundle } from '../../utils/settings/file';
+import type { LinkCheckState } from '../../utils/links/link-check';
 
 /** What every section of the options page reads, and the one way to change it. */
 export interface OptionsModel {
@@ -33,6 +34,12 @@ export interface OptionsModel {
   hasOrigins: (origins: string[]) => Promise<boolean>;
   exportFile: () => string;
   today: string;
+  /** The sites where the user turned link checking on, and where it runs now (the background's word). */
+  linkSites: string[];
+  linkCheck: LinkCheckState;
+  setLinkSites: (sites: string[]) => Promise<string | null>;
+  /** Gives access back to the browser. */
+  removeOrigins: (origins: string[]) => Promise<boolean>;
 }
 
 export const OptionsContext = createContext<OptionsModel | null>(null);

@@ -5,7 +5,8 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
 import type { SettingsReply, SettingsRequest } from '../../extension/settings-api';
-import { lastPolicyItem, loadAll, readManaged, STORED_KEYS } from '../../extension/storage';
+import { lastPolicyItem, loadAll, loadLinkSites, readManaged, STORED_KEYS } from '../../extension/storage';
+import { readLinkCheck } from '../../utils/links/link-check';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown, samePolicy } from '../../extension/policy-or-last-known';
 import { loadEffective } from '../../extension/stored';
 import { assessAll } from '../../utils/verdict/assess';
@@ -35,9 +36,11 @@ async function draw() {
   const policyNow = await policyOrLastKnown(managed, MANAGED_PATIENCE_MS, () => lastPolicyItem.getValue());
   // Drawn from the last known policy: when the real one answers and differs, draw again.
   if (policyNow.lastKnown) void managed.then((real) => (samePolicy(real, policyNow.value) ? undefined : draw()));
-  const [{ user: bundle, effective, bannerState, policy, problems }, { access }] = await Promise.all([
+  const [{ user: bundle, effective, bannerState, policy, problems }, { access }, linkSites, linkCheck] = await Promise.all([
     loadAll(Promise.resolve(policyNow.value)),
     loadEffective(browser.storage.local),
+    loadLinkSites(),
+    browser.storage.local.get('linkCheck').then((raw) => readLinkCheck(raw.linkCheck)),
   ]);
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
@@ -63,6 +66,10 @@ async function draw() {
     },
     exportFile: () => exportSettingsFile(bundle, new Date()),
     today: new Date().toISOString().slice(0, 10),
+    linkSites,
+    linkCheck,
+    setLinkSites: (sites) => send({ type: 'callcheck:set-link-sites', sites }),
+    removeOrigins: (origins) => (origins.length === 0 ? Promise.resolve(true) : browser.permissions.remove({ origins })),
   };
   const hash = new URLSearchParams(location.hash.slice(1));
   const preselect = hash.get('record') ?? undefined;
@@ -81,5 +88,5 @@ void draw();
 // Whatever changed the settings (this page, another tab, an import), draw again.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') managed = readManaged();
-  if (area === 'managed' || (area === 'local' && STORED_KEYS.some((key) => key in changes))) void draw();
+  if (area === 'managed' || (area === 'local' && (STORED_KEYS.some((key) => key in changes) || 'linkSites' in changes || 'linkCheck' in changes))) void draw();
 });

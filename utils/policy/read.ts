@@ -24,6 +24,10 @@ export interface Policy {
   allowDismiss: boolean;
   allowSnooze: boolean;
   locked: boolean;
+  /** Sites (hosts) where the organization turns link checking on; each user grants access once. */
+  linkCheckSites: string[];
+  /** The organization forbids link checking everywhere. */
+  linkCheckForbidden: boolean;
 }
 
 export const POLICY_KEYS = [
@@ -36,6 +40,8 @@ export const POLICY_KEYS = [
   'AllowDismiss',
   'AllowSnooze',
   'LockSettings',
+  'LinkCheckSites',
+  'LinkCheckForbidden',
 ] as const;
 
 export interface PolicyProblem {
@@ -52,6 +58,8 @@ export const EMPTY_POLICY: Policy = Object.freeze({
   allowDismiss: true,
   allowSnooze: true,
   locked: false,
+  linkCheckSites: [],
+  linkCheckForbidden: false,
 }) as Policy;
 
 const m = (key: Message['key'], ...args: string[]): Message => ({ key, args });
@@ -78,7 +86,7 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, as
     problem('policy', m('policy_not_object'));
     return { policy: EMPTY_POLICY, problems };
   }
-  const policy: Policy = { ...EMPTY_POLICY, approved: [], blocked: [], customVendors: [] };
+  const policy: Policy = { ...EMPTY_POLICY, approved: [], blocked: [], customVendors: [], linkCheckSites: [] };
   const bundled = new Set(dataset.products.map((p) => p.id));
   const hostOfProduct = new Map(dataset.products.flatMap((p) => p.sites.filter((s) => !s.paths).map((s) => [s.host, p.id] as const)));
 
@@ -111,6 +119,12 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, as
   policy.allowDismiss = boolean('AllowDismiss', true);
   policy.allowSnooze = boolean('AllowSnooze', true);
   policy.locked = boolean('LockSettings', false);
+  policy.linkCheckForbidden = boolean('LinkCheckForbidden', false);
+  list('LinkCheckSites').forEach((entry, i) => {
+    const domain = typeof entry === 'string' ? parseDomainInput(entry) : null;
+    if (!domain?.ok) return problem('LinkCheckSites', m('policy_bad_entry', 'LinkCheckSites', String(i + 1), `domain ${String(entry).slice(0, 80)}`));
+    if (!policy.linkCheckSites.includes(domain.host)) policy.linkCheckSites.push(domain.host);
+  });
 
   list('CustomVendors').forEach((entry, i) => {
     const vendor = readCustomVendor(entry);
@@ -218,7 +232,7 @@ export interface OrganizationAccess {
 }
 
 export function mergeSettings(user: Settings, preferences: BannerPreferences, policy: Policy): Effective {
-  const managed = policy !== EMPTY_POLICY && (policy.organization !== undefined || policy.approved.length + policy.blocked.length + policy.customVendors.length > 0 || policy.locked || !policy.allowDismiss || !policy.allowSnooze || policy.bannerVerdicts !== undefined || policy.supportContact !== undefined);
+  const managed = policy !== EMPTY_POLICY && (policy.organization !== undefined || policy.approved.length + policy.blocked.length + policy.customVendors.length > 0 || policy.locked || !policy.allowDismiss || !policy.allowSnooze || policy.bannerVerdicts !== undefined || policy.supportContact !== undefined || policy.linkCheckForbidden || policy.linkCheckSites.length > 0);
   // A locked policy means the organization's decisions are the only ones.
   const own = policy.locked ? { approvals: [], blocks: [], customVendors: [] } : user;
   const decided = new Set([...policy.approved, ...policy.blocked].map((d) => d.productId));

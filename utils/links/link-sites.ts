@@ -1,0 +1,50 @@
+import { parseDomainInput } from '../settings/domain-input';
+import type { LinkCheckState } from './link-check';
+
+export type { LinkCheckState } from './link-check';
+
+/**
+ * Where link checking runs: off by default, on for the sites the user
+ * chose or the organization listed, once the browser has granted CallCheck
+ * that one origin; nowhere when the organization forbids it.
+ */
+
+/** The mail and calendar tools the options page offers, each one origin per host. */
+export const LINK_SITE_CHOICES = [
+  { id: 'gmail', hosts: ['mail.google.com'] },
+  { id: 'calendar', hosts: ['calendar.google.com'] },
+  { id: 'outlook', hosts: ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'] },
+] as const;
+
+/** The most sites a user may list: link checking is for the few places links are chosen. */
+export const MAX_LINK_SITES = 50;
+
+/** The one origin CallCheck asks for, for a site: https only (mail, calendar and portals are served over https). */
+export const linkSiteOrigin = (host: string) => `https://${host}/*`;
+
+
+export function linkCheckState(userSites: readonly string[], policy: { linkCheckSites: readonly string[]; linkCheckForbidden: boolean }, granted: ReadonlySet<string>): LinkCheckState {
+  const organization = [...policy.linkCheckSites];
+  if (policy.linkCheckForbidden) return { active: [], forbidden: true, organization, missing: [] };
+  const wanted = [...new Set([...userSites, ...organization])];
+  const has = (host: string) => granted.has(linkSiteOrigin(host)) || granted.has(`*://${host}/*`);
+  return {
+    active: wanted.filter(has).sort(),
+    forbidden: false,
+    organization,
+    missing: organization.filter((host) => !has(host)).map(linkSiteOrigin),
+  };
+}
+
+/** The user's list as saved: valid hosts only, each once, at most MAX_LINK_SITES; null when anything is wrong. */
+export function parseLinkSites(raw: unknown): string[] | null {
+  if (!Array.isArray(raw) || raw.length > MAX_LINK_SITES) return null;
+  const hosts: string[] = [];
+  for (const entry of raw) {
+    if (typeof entry !== 'string') return null;
+    const parsed = parseDomainInput(entry);
+    if (!parsed.ok) return null;
+    if (!hosts.includes(parsed.host)) hosts.push(parsed.host);
+  }
+  return hosts;
+}
