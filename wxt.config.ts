@@ -25,7 +25,10 @@ export default defineConfig({
     // scripting: the banner on custom vendors' hosts, registered at run time
     // for the hosts the user grants (optional_host_permissions); the
     // install-time host list stays the dataset's call hosts.
-    permissions: ['storage', 'scripting'],
+    // activeTab: the popup's "Check meeting links on this site" needs the
+    // tab's URL, which the browser gives only for the tab the person opened
+    // the popup on, only then; it grants no host and shows no install warning.
+    permissions: ['storage', 'scripting', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // What a clinic's IT may set by policy (Chrome, Edge; Firefox reads the
     // same values from policies.json). See docs/admin.md.

@@ -3,6 +3,7 @@ import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import type { Explainer } from '../utils/dataset/schema';
 import type { Translate } from '../utils/vocabulary/messages';
 import { AccessNotice } from './AccessNotice';
+import { LinkSiteOffer } from './LinkSiteOffer';
 import { FactsView } from './FactsView';
 import type { OrganizationAccess } from '../utils/policy/read';
 import { familyOf, verdictKey } from '../utils/verdict/verdict-text';
@@ -24,9 +25,11 @@ export interface PopupProps {
   /** The organization's vendors waiting for access to their sites, and how to ask for it. */
   access?: OrganizationAccess;
   requestOrigins?: (origins: string[]) => Promise<boolean>;
+  /** The tab's site, when link checking could be turned on or off there (not a call platform, not forbidden). */
+  linkSite?: { host: string; on: boolean; toggle: (on: boolean) => Promise<string | null> };
 }
 
-export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa, supportContact, access, requestOrigins }: PopupProps) {
+export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa, supportContact, access, requestOrigins, linkSite }: PopupProps) {
   const [picked, setPicked] = useState<Match | null>(null);
   const pick = (result: Match<JudgedProduct>) => {
     chose.current = true;
@@ -79,6 +82,7 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
     <>
       {notice}
       <VendorSearch all={all} t={t} onPick={pick} />
+      {linkSite && <LinkSiteOffer host={linkSite.host} on={linkSite.on} t={t} toggle={linkSite.toggle} />}
     </>
   );
 }

@@ -301,6 +301,41 @@ export async function bannerOnTop(page: Page): Promise<boolean> {
   }
 }
 
+export interface MarkerView {
+  /** The id of the link the marker follows. */
+  after: string | null;
+  label: string;
+  text: string;
+}
+
+/** The link markers on the page, read through the inspector (their shadow roots are closed). */
+export async function readMarkers(page: Page): Promise<MarkerView[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const found: MarkerView[] = [];
+    const visit = (node: DomNode, previous: DomNode | null) => {
+      if (node.localName?.startsWith('callcheck-link-')) {
+        let button: DomNode | null = null;
+        walk(node, (n) => {
+          if (!button && n.localName === 'button') button = n;
+        });
+        found.push({ after: previous ? attr(previous, 'id') : null, label: button ? (attr(button, 'aria-label') ?? '') : '', text: textOf(node).replace(/\s+/g, ' ').trim() });
+        return;
+      }
+      let before: DomNode | null = null;
+      for (const child of inside(node)) {
+        visit(child, before);
+        if (child.nodeType === 1) before = child;
+      }
+    };
+    visit(root, null);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await read();

@@ -6,6 +6,10 @@ import '../../components/page.css';
 import { Popup } from '../../components/Popup';
 import { t } from '../../extension/i18n';
 import { loadEffective } from '../../extension/stored';
+import { loadLinkSites } from '../../extension/storage';
+import type { SettingsReply } from '../../extension/settings-api';
+import { readLinkCheck } from '../../utils/links/link-check';
+import { linkSiteOrigin } from '../../utils/links/link-sites';
 import { assess, assessAll, type JudgedProduct, type Match } from '../../utils/verdict/assess';
 
 /**
@@ -27,6 +31,27 @@ async function main() {
   const result = tab?.url ? assess(tab.url, slim, settings) : null;
   const found = result?.ok ? result.match : null;
   const match = found ? withFacts(found) : null;
+  // Link checking for this site: offered on any web page that is not a call platform (activeTab gives its URL at the click).
+  const host = !found && tab?.url && /^https:\/\//.test(tab.url) ? new URL(tab.url).hostname : null;
+  const [linkSites, linkCheck] = await Promise.all([loadLinkSites(), browser.storage.local.get('linkCheck').then((raw) => readLinkCheck(raw.linkCheck))]);
+  const linkSite =
+    host && !linkCheck.forbidden
+      ? {
+          host,
+          on: linkSites.includes(host),
+          toggle: async (on: boolean): Promise<string | null> => {
+            const origin = linkSiteOrigin(host);
+            // Asked first, while the click still counts as the person's gesture.
+            if (on && !(await browser.permissions.request({ origins: [origin] }).catch(() => false))) return t('links_refused');
+            const current = await loadLinkSites();
+            const sites = on ? [...new Set([...current, host])] : current.filter((h) => h !== host);
+            const reply = (await browser.runtime.sendMessage({ type: 'callcheck:set-link-sites', sites }).catch(() => undefined)) as SettingsReply | undefined;
+            if (!reply?.ok) return reply && 'error' in reply ? reply.error : 'no answer from CallCheck';
+            if (!on && !linkCheck.organization.includes(host)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+            return null;
+          },
+        }
+      : undefined;
   render(
     <Popup
       match={match}
@@ -38,6 +63,7 @@ async function main() {
       supportContact={controls.supportContact}
       access={access}
       requestOrigins={(origins) => browser.permissions.request({ origins })}
+      linkSite={linkSite}
       onRecordBaa={(productId) => {
         void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#record=${encodeURIComponent(productId)}` });
         window.close();

@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALENDAR, GMAIL, MAIL_PAGES, OUTLOOK, PORTAL } from '../fixtures/mail-pages';
+import { serveCallPages } from '../fixtures/pages';
+import { allowSiteAccess, axeViolations, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readMarkers, tabIdOf, type ExtensionBrowser } from './harness';
+
+const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
+
+/** Long after the link checker, had it been registered, would have looked (it runs at document_idle, debounced). */
+const SETTLE_MS = 700;
+
+describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  let options: Page;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension((url) => MAIL_PAGES[url] ?? serveCallPages(url));
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready]');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const open = async (url: string) => {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    return page;
+  };
+
+  it('does nothing on Gmail until link checking is turned on there', async () => {
+    const page = await open(GMAIL);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(await readMarkers(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('Gmail: asks for that one site at the click, then marks the call links only, new messages included', async () => {
+    // Stands in for the person's "Allow" on the prompt headless Chromium never shows; the page's own request still runs.
+    await allowSiteAccess(browser, 'https://mail.google.com/*');
+    await options.getByLabel('Gmail (mail.google.com)').check();
+    await expect.poll(() => options.locator('#links-status').innerText()).toMatch(/Links are checked on Gmail/);
+    // Exactly that origin on top of the install-time hosts.
+    const { granted, installed } = await browser.probe.evaluate(async () => ({
+      granted: ((await (globalThis as any).chrome.permissions.getAll()).origins as string[]),
+      // Install-time hosts, and the banner's content-script matches, which Chromium lists as granted too.
+      installed: [
+        ...((globalThis as any).chrome.runtime.getManifest().host_permissions as string[]),
+        ...((globalThis as any).chrome.runtime.getManifest().content_scripts as { matches: string[] }[]).flatMap((c) => c.matches),
+      ],
+    }));
+    expect(granted.filter((o) => !installed.includes(o))).toEqual(['https://mail.google.com/*']);
+
+    const page = await open(GMAIL);
+    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 3, 8_000);
+    expect(markers.map((m) => [m.after, m.label])).toEqual([
+      ['zoom', 'CallCheck: BAA on some plans: check yours — Zoom Workplace'],
+      ['teams', 'CallCheck: No BAA: not for patient sessions — Microsoft Teams (free)'],
+      ['doxy', 'CallCheck: BAA on some plans: check yours — Doxy.me'],
+    ]);
+    expect(markers.map((m) => m.text)).toEqual(['PLAN', 'NO', 'PLAN']);
+    await page.close();
+  });
+
+  it('the marker is reachable from the keyboard, opens the verdict and why, and Escape closes it', async () => {
+    const page = await open(GMAIL);
+    await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
+    await page.bringToFront();
+    let onMarker = false;
+    for (let i = 0; i < 8 && !onMarker; i++) {
+      await page.keyboard.press('Tab');
+      onMarker = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-marker') ?? false);
+    }
+    expect(onMarker).toBe(true);
+    await page.keyboard.press('Enter');
+    const opened = await eventually(() => readMarkers(page), (m) => m.some((x) => /All facts/.test(x.text)));
+    expect(opened.find((x) => /All facts/.test(x.text))?.text).toMatch(/Zoom offers a BAA|BAA on some plans/);
+    await page.keyboard.press('Escape');
+    await eventually(() => readMarkers(page), (m) => !m.some((x) => /All facts/.test(x.text)));
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-marker'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('Google Calendar: unwraps Google redirects; a help page gets no marker', async () => {
+    await allowSiteAccess(browser, 'https://calendar.google.com/*');
+    await options.getByLabel('Google Calendar (calendar.google.com)').check();
+    await expect.poll(() => options.locator('#links-status').innerText()).toMatch(/Links are checked on Google Calendar/);
+    const page = await open(CALENDAR);
+    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
+    expect(markers.map((m) => m.after)).toEqual(['meet', 'zoom']);
+    await page.close();
+  });
+
+  it('Outlook: unwraps Safe Links; a look-alike wrapper and a wrapped pricing page get none', async () => {
+    for (const host of ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com']) await allowSiteAccess(browser, `https://${host}/*`);
+    await options.getByLabel(/^Outlook on the web/).check();
+    await expect.poll(() => options.locator('#links-status').innerText()).toMatch(/Links are checked on Outlook/);
+    const page = await open(OUTLOOK);
+    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 1, 8_000);
+    await page.waitForTimeout(SETTLE_MS);
+    expect((await readMarkers(page)).map((m) => [m.after, m.text])).toEqual([['teams', 'PLAN']]);
+    expect(markers[0]!.label).toMatch(/Microsoft Teams/);
+    await page.close();
+  });
+
+  it('switching Gmail off takes the markers away at once, in the open tab, and gives the access back', async () => {
+    const page = await open(GMAIL);
+    await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
+    await options.getByLabel('Gmail (mail.google.com)').uncheck();
+    expect(await eventually(() => readMarkers(page), (m) => m.length === 0)).toEqual([]);
+    const granted = await browser.probe.evaluate(() => (globalThis as any).chrome.permissions.getAll());
+    expect(granted.origins).not.toContain('https://mail.google.com/*');
+    await page.close();
+  });
+
+  it('the popup turns link checking on for a portal, for that one origin', async () => {
+    // Headless Chromium gives no activeTab to a popup opened as a page, so the
+    // site's access is granted first (as a click on the toolbar button would
+    // for that tab): the popup can read its URL, and its own request still runs.
+    await allowSiteAccess(browser, 'https://portal.lakeside-ehr.example/*');
+    await browser.probe.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'grant-portal';
+      button.textContent = 'grant';
+      button.onclick = () => void (globalThis as any).chrome.permissions.request({ origins: ['https://portal.lakeside-ehr.example/*'] });
+      document.body.prepend(button);
+    });
+    await browser.probe.click('#grant-portal');
+    await browser.probe.evaluate(() => document.getElementById('grant-portal')?.remove());
+    const page = await open(PORTAL);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(await readMarkers(page)).toEqual([]);
+    const popup = await openPopup(browser, await tabIdOf(browser, page));
+    await popup.getByRole('button', { name: 'Check meeting links on portal.lakeside-ehr.example' }).click();
+    await expect.poll(() => popup.locator('.cc-link-offer').innerText()).toMatch(/Links are checked on portal\.lakeside-ehr\.example/);
+    await popup.close();
+    await page.reload();
+    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 1, 8_000);
+    expect(markers.map((m) => m.after)).toEqual(['doxy']);
+    await page.close();
+  });
+
+  it('made no network request of its own', () => {
+    expect(browser.unexpectedRequests).toEqual([]);
+  });
+});
