@@ -215,6 +215,20 @@ describe('background settings writes', () => {
     expect(JSON.stringify(stored)).not.toContain('organization');
   });
 
+  it('saves the sites for link checking from its own page only, each a valid domain', async () => {
+    expect(await ask({ type: 'callcheck:set-link-sites', sites: ['Mail.Google.com'] }, page())).toEqual({ ok: true });
+    expect((await fakeBrowser.storage.local.get('linkSites')).linkSites).toEqual(['mail.google.com']);
+    expect((await ask({ type: 'callcheck:set-link-sites', sites: ['com'] }, page())).error).toMatch(/not valid/);
+    expect((await ask({ type: 'callcheck:set-link-sites', sites: ['x.example'] }, contentScript())).ok).toBe(false);
+    expect((await fakeBrowser.storage.local.get('linkSites')).linkSites).toEqual(['mail.google.com']);
+  });
+
+  it('refuses link checking where the organization forbids it', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ LinkCheckForbidden: true } as never);
+    expect(await ask({ type: 'callcheck:set-link-sites', sites: ['mail.google.com'] }, page())).toEqual({ ok: false, error: 'Your organization has turned link checking off.' });
+    expect((await fakeBrowser.storage.local.get('linkSites')).linkSites).toBeUndefined();
+  });
+
   it('passes a storage error (quota) back to the page instead of swallowing it', async () => {
     fakeBrowser.storage.local.set = (async () => {
       throw new Error('QUOTA_BYTES quota exceeded');
