@@ -49,12 +49,17 @@ export default defineUnlistedScript({
 const PASS_LIMIT = 400;
 /** New content is looked at once it has settled for this long. */
 const DEBOUNCE_MS = 60;
+/** The host of an absolute http(s) link, without parsing it as a URL. */
+const ABSOLUTE = /^\s*https?:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i;
 
 class LinkMarkers {
   private settings: Settings | null = null;
   private hosts = new Set<string>();
   private observer: MutationObserver | null = null;
   private pending: Node[] = [];
+  /** The links of the node being worked through, and how far the passes have got. */
+  private queue: HTMLAnchorElement[] = [];
+  private next = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Each link marked, with what its marker says, so a changed href is looked at again. */
   private marked = new Map<HTMLAnchorElement, { href: string; marker: HTMLElement }>();
@@ -85,6 +90,7 @@ class LinkMarkers {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = [];
+    this.queue = [];
     for (const { marker } of this.marked.values()) marker.remove();
     this.marked.clear();
     this.seen = new WeakMap();
@@ -99,14 +105,17 @@ class LinkMarkers {
   private pass(): void {
     this.timer = undefined;
     let budget = PASS_LIMIT;
-    while (this.pending.length > 0 && budget > 0) {
-      const node = this.pending.shift()!;
-      if (!node.isConnected) continue;
-      const links = node instanceof HTMLAnchorElement ? [node] : (node as Element).querySelectorAll?.('a[href]') ?? [];
-      for (const link of links as Iterable<HTMLAnchorElement>) {
-        budget--;
-        this.look(link);
+    while (budget > 0 && (this.queue.length > 0 || this.pending.length > 0)) {
+      if (this.queue.length === 0) {
+        const node = this.pending.shift()!;
+        if (!node.isConnected) continue;
+        this.queue = node instanceof HTMLAnchorElement ? [node] : [...((node as Element).querySelectorAll?.('a[href]') ?? [])] as HTMLAnchorElement[];
+        this.next = 0;
+        continue;
       }
+      budget--;
+      this.look(this.queue[this.next++]!);
+      if (this.next >= this.queue.length) this.queue = [];
     }
     // Markers whose link left the page go with it.
     for (const [link, { marker }] of this.marked) {
@@ -115,16 +124,23 @@ class LinkMarkers {
         this.marked.delete(link);
       }
     }
-    if (this.pending.length > 0) this.schedule(0);
+    if (this.pending.length > 0 || this.queue.length > 0) this.schedule(0);
   }
 
   private look(link: HTMLAnchorElement): void {
-    const href = link.href;
+    // The attribute, not link.href: reading the property parses and serializes
+    // a URL for every link on the page. A relative link stays on the mail
+    // site itself, never a call.
+    const href = link.getAttribute('href') ?? '';
     if (this.seen.get(link) === href) return;
     this.seen.set(link, href);
-    this.marked.get(link)?.marker.remove();
-    this.marked.delete(link);
-    if (!this.couldBeCall(link.hostname)) return;
+    const old = this.marked.get(link);
+    if (old) {
+      old.marker.remove();
+      this.marked.delete(link);
+    }
+    const host = ABSOLUTE.exec(href)?.[1];
+    if (!host || !this.couldBeCall(host)) return;
     const unwrapped = unwrapUrl(href);
     if (unwrapped.kind !== 'url' || !this.settings) return;
     const result = assess(unwrapped.url, slim, this.settings);
