@@ -148,6 +148,13 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
   // tests use chrome.developerPrivate, which Firefox has no equivalent of).
   it.skip('adds a custom vendor through the real permission request: Firefox’s prompt cannot be answered headless over BiDi', () => {});
 
+  // Link markers run only where the person granted a site from the options
+  // page or the popup, and neither page can be opened or clicked from
+  // WebDriver BiDi in Firefox ESR (see above); no policy can grant the site
+  // either. The marker code is the same in both browsers; Chromium's suite
+  // runs it on Gmail, Calendar, Outlook and a portal.
+  it.skip('marks meeting links on a site where link checking is on: the grant needs an extension page BiDi cannot reach', () => {});
+
   it('made no network request of its own', () => {
     expect(requests.filter((r) => !r.isNavigation)).toEqual([]);
     expect(firefox.strayRequests).toEqual([]);
