@@ -12,8 +12,26 @@ const dataset = assertValidDataset(vendors);
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqv4wmzBpxMwHmmgiTj/tRl2KLLqng2htMWyRtAvaVCBkGqGR1Ee/q2h7EgBrU6Neu2Avrf54wCDf45eRPLtdwxbxIqYZegO26IagWqu7YUBVHangoSo5o3CKuxBYqPHdqIwVFfvIMuS70GpNafM2NijfazhcjGF9FEbjdi847dHsxRXVQZ+LpSHEwDbvO/vGBDE1JbD3SD6WkcbFnPzsd4d3ep7tvzdTdKuf+qT2BGcITDkMcmlampPXVNTIJLaTNEKYP7jQTV7T3JdVROVvamaBYSyvVp8HyFWtqmB45BswTjxFftMCsIpHONR913amCM1ko+POAHqVkef+RVCo+wIDAQAB';
 
+/**
+ * Store packages (`npm run zip`): built into their own folders
+ * (.output/<browser>-mv3-store) without the development key, since the
+ * Chrome Web Store assigns its own id and refuses a manifest with a `key`.
+ * Development and test builds keep the key, so policy files and tests name
+ * a stable id (see docs/admin.md).
+ */
+const STORE = process.env.CALLCHECK_STORE === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(STORE ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),
+  zip: {
+    name: 'callcheck',
+    // What a reviewer needs to rebuild the Firefox package, and nothing else:
+    // no screenshots, tests, benchmarks or research notes.
+    excludeSources: ['demo/**', 'e2e/**', 'tests/**', 'bench/**', 'docs/**', 'cli/**', 'stats.html', 'web-ext.config.ts', 'vitest*.ts', '**/*.log'],
+    // The privacy policy is built into the extension (its privacy page).
+    includeSources: ['docs/privacy.md'],
+  },
   // Imports are written out, so the same modules run unchanged in the CLI.
   imports: false,
   manifestVersion: 3,
@@ -35,18 +53,23 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     // A stable id for the Chrome build (llaohoomnfgbdhmjgjlndpkljbnadhfp), so
     // policy files and tests can name it; only the public key is here.
-    ...(browser === 'firefox' ? {} : { key: CHROME_PUBLIC_KEY }),
+    ...(browser === 'firefox' || STORE ? {} : { key: CHROME_PUBLIC_KEY }),
     host_permissions: callHostPatterns(dataset),
-    browser_specific_settings: {
-      gecko: {
-        id: 'callcheck@callcheck.dev',
-        strict_min_version: '140.0',
-        // CallCheck collects and sends nothing.
-        data_collection_permissions: { required: ['none'] },
-      },
-      // Firefox for Android reads the data-collection declaration from 142 on.
-      gecko_android: { strict_min_version: '142.0' },
-    },
+    // Firefox's own keys; Chrome warns about keys it does not know.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'callcheck@callcheck.dev',
+              strict_min_version: '140.0',
+              // CallCheck collects and sends nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads the data-collection declaration from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
   }),
   hooks: {
     // The banner content script, with matches generated from the dataset (see

@@ -111,6 +111,8 @@ async function main() {
   await dark.waitForTimeout(400);
   await dark.screenshot({ path: `${OUT}/banner-dark.png` });
   await dark.close();
+
+  await storeImages(browser);
   await browser.close();
 
   const summary = [
@@ -125,6 +127,58 @@ async function main() {
   ].join('\n');
   await writeFile(`${OUT}/summary.md`, summary);
   console.log(summary);
+}
+
+/**
+ * The stores' images, made from the built extension so they never go stale:
+ * three 1280×800 screenshots (the banner on a call, the popup's facts, the
+ * directory) and the 440×280 promotional tile, in docs/store/.
+ */
+async function storeImages(browser: Awaited<ReturnType<typeof launchWithExtension>>) {
+  const STORE = 'docs/store';
+  await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
+  const call = await browser.context.newPage();
+  await call.setViewportSize({ width: 1280, height: 800 });
+  await call.goto('https://teams.live.com/meet/9312345');
+  await eventually(() => readBanner(call), (b) => b !== null);
+  await call.waitForTimeout(400);
+  await call.screenshot({ path: `${STORE}/screenshot-1-banner.png` });
+
+  // The popup as it opens on that tab, beside the call it speaks of.
+  const popup = await openPopup(browser, await tabIdOf(browser, call), 400);
+  await popup.setViewportSize({ width: 400, height: 760 });
+  const popupPng = (await popup.screenshot()).toString('base64');
+  const callPng = (await call.screenshot()).toString('base64');
+  await popup.close();
+  await call.close();
+  const frame = await browser.context.newPage();
+  await frame.setViewportSize({ width: 1280, height: 800 });
+  await frame.setContent(`<html><body style="margin:0;background:#e8eef8;font:16px system-ui,sans-serif">
+    <img src="data:image/png;base64,${callPng}" style="position:absolute;left:20px;top:100px;width:800px;border-radius:8px;box-shadow:0 4px 16px #0003">
+    <img src="data:image/png;base64,${popupPng}" style="position:absolute;right:40px;top:20px;width:400px;border-radius:8px;box-shadow:0 4px 16px #0004">
+    <p style="position:absolute;left:24px;top:24px;margin:0;font-size:28px;font-weight:600;color:#1f1f1f">Every fact with its source</p>
+  </body></html>`);
+  await frame.screenshot({ path: `${STORE}/screenshot-2-popup.png` });
+
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 1280, height: 800 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready]');
+  await options.getByLabel('Free or cheapest plan has a BAA', { exact: true }).selectOption({ label: 'Yes' });
+  await options.locator('#directory').scrollIntoViewIfNeeded();
+  await options.evaluate(() => document.getElementById('directory')?.scrollIntoView());
+  await options.screenshot({ path: `${STORE}/screenshot-3-directory.png` });
+  await options.close();
+
+  const icon = (await import('node:fs')).readFileSync('public/icon/128.png').toString('base64');
+  await frame.setViewportSize({ width: 440, height: 280 });
+  await frame.setContent(`<html><body style="margin:0;width:440px;height:280px;background:#0b57d0;color:#fff;font:16px system-ui,sans-serif;display:flex;align-items:center;gap:20px;padding:0 28px;box-sizing:border-box">
+    <img src="data:image/png;base64,${icon}" width="96" height="96" style="background:#fff;border-radius:22px">
+    <div><p style="margin:0;font-size:34px;font-weight:700">CallCheck</p>
+    <p style="margin:6px 0 0;font-size:17px;line-height:1.35">Is there a HIPAA BAA for this call? Sourced facts, on the call page.</p></div>
+  </body></html>`);
+  await frame.screenshot({ path: `${STORE}/tile-440x280.png` });
+  await frame.close();
 }
 
 await main();

@@ -62,7 +62,9 @@ export function OptionsApp({ model, preselect, openFacts }: { model: OptionsMode
       </fieldset>
       {/* Not locked by LockSettings: the organization decides link checking with its own two settings. */}
       <LinkChecking />
-      <p class="cc-legal">{t('popup_not_legal_advice')}</p>
+      <p class="cc-legal">
+        {t('popup_not_legal_advice')} <a href="/privacy.html">{t('privacy_link')}</a>
+      </p>
     </OptionsContext.Provider>
   );
 }
