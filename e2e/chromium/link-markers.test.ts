@@ -140,6 +140,9 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     await page.reload();
     const markers = await eventually(() => readMarkers(page), (m) => m.length >= 1, 8_000);
     expect(markers.map((m) => m.after)).toEqual(['doxy']);
+    // Revoked in the browser (its site-access control): the markers go at once, without a reload.
+    await browser.probe.evaluate(() => (globalThis as any).chrome.permissions.remove({ origins: ['https://portal.lakeside-ehr.example/*'] }));
+    expect(await eventually(() => readMarkers(page), (m) => m.length === 0)).toEqual([]);
     await page.close();
   });
 
