@@ -17,7 +17,8 @@ import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/setting
 import { dataset } from '../utils/dataset/bundled';
 import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
-import type { OrganizationAccess } from '../utils/policy/read';
+import { readPolicy, type OrganizationAccess } from '../utils/policy/read';
+import { MANAGED_PATIENCE_MS, policyOrLastKnown } from '../extension/policy-or-last-known';
 import type { Settings } from '../utils/settings/schema';
 
 const FAMILY_COLOUR = { red: '#a1231b', amber: '#7a4f00', green: '#1e6b34' } as const;
@@ -142,7 +143,11 @@ async function handleSettingsRequest(
   if (request.type === 'callcheck:set-link-sites') {
     const sites = parseLinkSites(request.sites);
     if (!sites) return { ok: false, error: t('link_sites_invalid') };
-    if ((await loadAll()).policy.linkCheckForbidden) return { ok: false, error: t('link_check_forbidden') };
+    // The person's choice is saved without waiting seconds for the browser's
+    // first policy read: where link checking actually runs is worked out
+    // from the real policy (resync), so a forbidding policy still wins.
+    const known = await policyOrLastKnown(readManaged(), MANAGED_PATIENCE_MS, () => lastPolicyItem.getValue());
+    if (readPolicy(known.value ?? undefined, dataset).policy.linkCheckForbidden) return { ok: false, error: t('link_check_forbidden') };
     await linkSitesItem.setValue(sites);
     return { ok: true };
   }
