@@ -275,6 +275,16 @@ async function syncLinkScripts(hosts: string[]): Promise<void> {
   const script = { id: LINK_SCRIPT_ID, matches: hosts.map(linkSiteOrigin), js: ['link-markers.js'], runAt: 'document_idle' as const, allFrames: false };
   if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
+  // A site just turned on may already be open (Gmail in another tab): a
+  // registration only reaches pages loaded after it, so those tabs get the
+  // checker now. It runs once per page (it guards itself).
+  const before = new Set(existing[0]?.matches ?? []);
+  const added = script.matches.filter((origin) => !before.has(origin));
+  if (added.length === 0) return;
+  const tabs = await browser.tabs.query({ url: added });
+  await Promise.allSettled(
+    tabs.map((tab) => (tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/link-markers.js'] }))),
+  );
 }
 
 async function refreshAllBadges(settings: Settings, custom: string[]): Promise<void> {

@@ -106,6 +106,16 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     await page.close();
   });
 
+  it('turning a site on reaches the tab already open there, without a reload', async () => {
+    const page = await open(GMAIL);
+    await options.getByLabel('Gmail (mail.google.com)').uncheck();
+    expect(await eventually(() => readMarkers(page), (m) => m.length === 0)).toEqual([]);
+    await allowSiteAccess(browser, 'https://mail.google.com/*');
+    await options.getByLabel('Gmail (mail.google.com)').check();
+    expect((await eventually(() => readMarkers(page), (m) => m.length >= 3, 10_000)).length).toBe(3);
+    await page.close();
+  });
+
   it('switching Gmail off takes the markers away at once, in the open tab, and gives the access back', async () => {
     const page = await open(GMAIL);
     await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
