@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLinkCheck } from '../utils/links/link-check';
-import { linkCheckState, MAX_LINK_SITES, parseLinkSites } from '../utils/links/link-sites';
+import { linkCheckState, MAX_LINK_SITES, parseLinkSites, patternCovers } from '../utils/links/link-sites';
 import { readPolicy } from '../utils/policy/read';
 import { dataset } from '../utils/dataset/bundled';
 
@@ -16,6 +16,15 @@ describe('where link checking runs', () => {
     const state = linkCheckState([], { linkCheckSites: ['portal.ehr.example', 'mail.google.com'], linkCheckForbidden: false }, new Set(['https://mail.google.com/*']));
     expect(state.active).toEqual(['mail.google.com']);
     expect(state.missing).toEqual(['https://portal.ehr.example/*']);
+  });
+
+  it('counts a site as granted when any granted pattern covers it (an install-time call host, say)', () => {
+    expect(linkCheckState([], { linkCheckSites: ['app.slack.com'], linkCheckForbidden: false }, new Set(['*://*.slack.com/*'])).active).toEqual(['app.slack.com']);
+    expect(patternCovers('https://mail.google.com/*', 'mail.google.com')).toBe(true);
+    expect(patternCovers('https://*.google.com/*', 'mail.google.com')).toBe(true);
+    expect(patternCovers('http://mail.google.com/*', 'mail.google.com')).toBe(false);
+    expect(patternCovers('https://mail.google.com/mail/*', 'mail.google.com')).toBe(false);
+    expect(patternCovers('https://*.google.com/*', 'google.com.evil.example')).toBe(false);
   });
 
   it('nowhere when the organization forbids it, whatever the user chose', () => {

@@ -27,7 +27,7 @@ export function linkCheckState(userSites: readonly string[], policy: { linkCheck
   const organization = [...policy.linkCheckSites];
   if (policy.linkCheckForbidden) return { active: [], forbidden: true, organization, missing: [] };
   const wanted = [...new Set([...userSites, ...organization])];
-  const has = (host: string) => granted.has(linkSiteOrigin(host)) || granted.has(`*://${host}/*`);
+  const has = (host: string) => [...granted].some((pattern) => patternCovers(pattern, host));
   return {
     active: wanted.filter(has).sort(),
     forbidden: false,
@@ -47,4 +47,23 @@ export function parseLinkSites(raw: unknown): string[] | null {
     if (!hosts.includes(parsed.host)) hosts.push(parsed.host);
   }
   return hosts;
+}
+
+/**
+ * Whether a granted match pattern gives https access to every page of a
+ * host: `https://mail.google.com/*` does, and so do `*://*.slack.com/*` (an
+ * install-time call host) for app.slack.com and `<all_urls>`; a pattern
+ * with a path narrower than `/*`, or for http only, does not.
+ */
+export function patternCovers(pattern: string, host: string): boolean {
+  if (pattern === '<all_urls>') return true;
+  const match = /^(\*|https):\/\/([^/]+)\/\*$/.exec(pattern);
+  if (!match) return false;
+  const granted = match[2]!;
+  if (granted === '*') return true;
+  if (granted.startsWith('*.')) {
+    const base = granted.slice(2);
+    return host === base || host.endsWith(`.${base}`);
+  }
+  return host === granted;
 }
