@@ -46,14 +46,23 @@ that is not a URL (exit code 2, the others still print). A bare host and
 path (zoom.us/j/123) is read as https://zoom.us/j/123, and its line says
 so in "assumed".`;
 
-function main(argv: string[]): number | Promise<number> {
-  if (argv.includes('--extract')) return extractMain(argv.filter((arg) => arg !== '--extract'));
-  let table = false;
-  let settings: Settings = EMPTY_SETTINGS;
-  const urls: string[] = [];
+interface Options {
+  extract: boolean;
+  table: boolean;
+  all: boolean;
+  settings: Settings;
+  /** URLs (with `-` read from stdin), or with --extract the files. */
+  inputs: string[];
+}
+
+/** Both modes' arguments, read once: an exit code when they are wrong or help was asked for. */
+function parseOptions(argv: string[]): Options | number {
+  const options: Options = { extract: argv.includes('--extract'), table: false, all: false, settings: EMPTY_SETTINGS, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--table') table = true;
+    if (arg === '--extract') continue;
+    if (arg === '--table' && !options.extract) options.table = true;
+    else if (arg === '--all' && options.extract) options.all = true;
     else if (arg === '--settings') {
       const file = argv[++i];
       const loaded = file ? loadSettings(file) : 'missing file name';
@@ -61,17 +70,24 @@ function main(argv: string[]): number | Promise<number> {
         process.stderr.write(`assess: --settings: ${loaded}\n`);
         return 2;
       }
-      settings = loaded;
-    }
-    else if (arg === '--help' || arg === '-h') {
+      options.settings = loaded;
+    } else if ((arg === '--help' || arg === '-h') && !options.extract) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
-    } else if (arg === '-') urls.push(...readStdinLines());
+    } else if (arg === '-' && !options.extract) options.inputs.push(...readStdinLines());
     else if (arg.startsWith('--')) {
       process.stderr.write(`assess: unknown option ${arg}\n${USAGE}\n`);
       return 2;
-    } else urls.push(arg);
+    } else options.inputs.push(arg);
   }
+  return options;
+}
+
+function main(argv: string[]): number | Promise<number> {
+  const options = parseOptions(argv);
+  if (typeof options === 'number') return options;
+  if (options.extract) return extractMain(options);
+  const { table, settings, inputs: urls } = options;
   if (urls.length === 0) {
     process.stderr.write(`assess: no URL given\n${USAGE}\n`);
     return 2;
@@ -115,26 +131,7 @@ function readStdinLines(): string[] {
 }
 
 /** `--extract FILE…`: the links in calendar files, e-mails and pages, unwrapped and judged. */
-async function extractMain(argv: string[]): Promise<number> {
-  let settings: Settings = EMPTY_SETTINGS;
-  let all = false;
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--all') all = true;
-    else if (arg === '--settings') {
-      const file = argv[++i];
-      const loaded = file ? loadSettings(file) : 'missing file name';
-      if (typeof loaded === 'string') {
-        process.stderr.write(`assess: --settings: ${loaded}\n`);
-        return 2;
-      }
-      settings = loaded;
-    } else if (arg.startsWith('--')) {
-      process.stderr.write(`assess: unknown option ${arg}\n${USAGE}\n`);
-      return 2;
-    } else files.push(arg);
-  }
+async function extractMain({ settings, all, inputs: files }: Options): Promise<number> {
   if (files.length === 0) {
     process.stderr.write(`assess: --extract needs at least one file\n${USAGE}\n`);
     return 2;
