@@ -249,15 +249,29 @@ function grantedCustomPatterns(settings: Settings, granted: ReadonlySet<string>)
  * the custom vendors' hosts the user has granted. Hosts already covered by
  * the dataset's own content script are left out, so no page gets two.
  */
-async function syncCustomScripts(matches: string[]): Promise<void> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-  if (matches.length === 0) {
-    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-    return;
+type DynamicScript = { id: string; matches: string[]; js: string[]; runAt: 'document_start' | 'document_idle'; allFrames: boolean };
+
+/**
+ * Keeps one dynamically registered content script in step with the origins
+ * it should run on: registered, updated, or gone when there are none.
+ * Returns the origins it did not run on before, for a caller that must also
+ * reach the pages already open there.
+ */
+async function syncRegisteredScript(script: DynamicScript): Promise<string[]> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
+  if (script.matches.length === 0) {
+    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [script.id] });
+    return [];
   }
-  const script = { id: CUSTOM_SCRIPT_ID, matches, js: ['call-banner.js'], runAt: 'document_start' as const, allFrames: true };
   if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
+  const before = new Set(existing[0]?.matches ?? []);
+  return script.matches.filter((origin) => !before.has(origin));
+}
+
+/** The banner on the custom vendors' hosts the user granted. */
+async function syncCustomScripts(matches: string[]): Promise<void> {
+  await syncRegisteredScript({ id: CUSTOM_SCRIPT_ID, matches, js: ['call-banner.js'], runAt: 'document_start', allFrames: true });
 }
 
 /**
@@ -267,19 +281,10 @@ async function syncCustomScripts(matches: string[]): Promise<void> {
  * its markers away.
  */
 async function syncLinkScripts(hosts: string[]): Promise<void> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [LINK_SCRIPT_ID] });
-  if (hosts.length === 0) {
-    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [LINK_SCRIPT_ID] });
-    return;
-  }
-  const script = { id: LINK_SCRIPT_ID, matches: hosts.map(linkSiteOrigin), js: ['link-markers.js'], runAt: 'document_idle' as const, allFrames: false };
-  if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+  const added = await syncRegisteredScript({ id: LINK_SCRIPT_ID, matches: hosts.map(linkSiteOrigin), js: ['link-markers.js'], runAt: 'document_idle', allFrames: false });
   // A site just turned on may already be open (Gmail in another tab): a
   // registration only reaches pages loaded after it, so those tabs get the
   // checker now. It runs once per page (it guards itself).
-  const before = new Set(existing[0]?.matches ?? []);
-  const added = script.matches.filter((origin) => !before.has(origin));
   if (added.length === 0) return;
   const tabs = await browser.tabs.query({ url: added });
   await Promise.allSettled(
