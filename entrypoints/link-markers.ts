@@ -61,8 +61,9 @@ class LinkMarkers {
   private queue: HTMLAnchorElement[] = [];
   private next = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Each link marked, with what its marker says, so a changed href is looked at again. */
-  private marked = new Map<HTMLAnchorElement, { href: string; marker: HTMLElement }>();
+  /** Each link marked, and its marker. */
+  private marked = new Map<HTMLAnchorElement, HTMLElement>();
+  /** The href each link had when last looked at, so a changed href is looked at again. */
   private seen = new WeakMap<HTMLAnchorElement, string>();
 
   start(settings: Settings): void {
@@ -91,7 +92,7 @@ class LinkMarkers {
     this.timer = undefined;
     this.pending = [];
     this.queue = [];
-    for (const { marker } of this.marked.values()) marker.remove();
+    for (const marker of this.marked.values()) marker.remove();
     this.marked.clear();
     this.seen = new WeakMap();
     this.settings = null;
@@ -118,7 +119,7 @@ class LinkMarkers {
       if (this.next >= this.queue.length) this.queue = [];
     }
     // Markers whose link left the page go with it.
-    for (const [link, { marker }] of this.marked) {
+    for (const [link, marker] of this.marked) {
       if (!link.isConnected) {
         marker.remove();
         this.marked.delete(link);
@@ -136,7 +137,7 @@ class LinkMarkers {
     this.seen.set(link, href);
     const old = this.marked.get(link);
     if (old) {
-      old.marker.remove();
+      old.remove();
       this.marked.delete(link);
     }
     const host = ABSOLUTE.exec(href)?.[1];
@@ -150,7 +151,7 @@ class LinkMarkers {
       void browser.runtime.sendMessage({ type: 'callcheck:open-facts', productId } satisfies RuntimeMessage).catch(() => undefined);
     });
     link.after(marker);
-    this.marked.set(link, { href, marker });
+    this.marked.set(link, marker);
   }
 
   /** The prefilter: the link's host or one of its parents is a call host or a wrapper's. */

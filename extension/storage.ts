@@ -5,6 +5,7 @@ import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProb
 import { asOwnDecisions, type SettingsBundle } from '../utils/settings/file';
 import { readStored, type Stored } from './stored';
 import { parseLinkSites, type LinkCheckState } from '../utils/links/link-sites';
+import { readLinkCheck } from '../utils/links/link-check';
 import {
   DEFAULT_BANNER_PREFERENCES,
   EMPTY_BANNER_STATE,
@@ -61,6 +62,11 @@ export async function loadLinkSites(): Promise<string[]> {
  * the link checker and the options page read it. Derived, so no version.
  */
 export const linkCheckItem = storage.defineItem<LinkCheckState>('local:linkCheck');
+
+/** Where link checking runs, repaired: a damaged or missing entry reads as off. */
+export async function loadLinkCheck(): Promise<LinkCheckState> {
+  return readLinkCheck(await linkCheckItem.getValue());
+}
 
 /** The merged settings the content script reads; derived, so it has no version of its own. */
 export const effectiveItem = storage.defineItem<Effective>('local:effective');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLinkCheck } from '../utils/links/link-check';
-import { linkCheckState, MAX_LINK_SITES, parseLinkSites, patternCovers } from '../utils/links/link-sites';
+import { linkCheckState, MAX_LINK_SITES, originsToGiveBack, parseLinkSites, patternCovers, withLinkSites } from '../utils/links/link-sites';
 import { readPolicy } from '../utils/policy/read';
 import { dataset } from '../utils/dataset/bundled';
 
@@ -54,5 +54,13 @@ describe('the policy for link checking', () => {
     expect(problems.map((p) => p.setting)).toEqual(['LinkCheckSites']);
     expect(readPolicy({ LinkCheckForbidden: true }, dataset, '2026-12-01').policy.linkCheckForbidden).toBe(true);
     expect(readPolicy({ LinkCheckForbidden: 'yes' }, dataset, '2026-12-01').problems.map((p) => p.setting)).toEqual(['LinkCheckForbidden']);
+  });
+});
+
+describe('turning sites on and off', () => {
+  it('adds each host once, removes only those asked, and gives back access the organization does not want kept', () => {
+    expect(withLinkSites(['mail.google.com'], ['mail.google.com', 'calendar.google.com'], true)).toEqual(['mail.google.com', 'calendar.google.com']);
+    expect(withLinkSites(['mail.google.com', 'portal.ehr.example'], ['mail.google.com'], false)).toEqual(['portal.ehr.example']);
+    expect(originsToGiveBack(['mail.google.com', 'portal.ehr.example'], ['portal.ehr.example'])).toEqual(['https://mail.google.com/*']);
   });
 });

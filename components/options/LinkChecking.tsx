@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LINK_SITE_CHOICES, linkSiteOrigin } from '../../utils/links/link-sites';
+import { LINK_SITE_CHOICES, linkSiteOrigin, originsToGiveBack, withLinkSites } from '../../utils/links/link-sites';
 import type { MessageKey } from '../../utils/vocabulary/messages';
 import { Status } from './Status';
 import { useOptions } from './context';
@@ -25,14 +25,14 @@ export function LinkChecking() {
     // Asked first, while the click still counts as the person's gesture.
     const allowed = await requestOrigins(hosts.map(linkSiteOrigin)).catch(() => false);
     if (!allowed) return setStatus({ ok: false, text: t('links_refused') });
-    const next = [...new Set([...shown, ...hosts])];
+    const next = withLinkSites(shown, hosts, true);
     setShown(next);
     const error = await setLinkSites(next);
     if (error) setShown(linkSites);
     setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('links_on', [label]) });
   };
   const turnOff = async (hosts: readonly string[], label: string) => {
-    const next = shown.filter((host) => !hosts.includes(host));
+    const next = withLinkSites(shown, hosts, false);
     setShown(next);
     const error = await setLinkSites(next);
     if (error) {
@@ -40,7 +40,7 @@ export function LinkChecking() {
       return setStatus({ ok: false, text: t('options_error_storage', [error]) });
     }
     // Least privilege: the access goes back too, unless the organization wants the site checked.
-    await removeOrigins(hosts.filter((host) => !linkCheck.organization.includes(host)).map(linkSiteOrigin)).catch(() => false);
+    await removeOrigins(originsToGiveBack(hosts, linkCheck.organization)).catch(() => false);
     setStatus({ ok: true, text: t('links_off', [label]) });
   };
 

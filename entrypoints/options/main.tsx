@@ -4,9 +4,8 @@ import '../../components/page.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
-import type { SettingsReply, SettingsRequest } from '../../extension/settings-api';
-import { lastPolicyItem, loadAll, loadLinkSites, readManaged, STORED_KEYS } from '../../extension/storage';
-import { readLinkCheck } from '../../utils/links/link-check';
+import { lastPolicyItem, loadAll, loadLinkCheck, loadLinkSites, readManaged, STORED_KEYS } from '../../extension/storage';
+import { sendSettings } from '../../extension/send-settings';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown, samePolicy } from '../../extension/policy-or-last-known';
 import { loadEffective } from '../../extension/stored';
 import { assessAll } from '../../utils/verdict/assess';
@@ -18,15 +17,6 @@ import { exportSettingsFile } from '../../utils/settings/file';
  * change to the background, which validates it and writes it.
  * `#record=<product id>` preselects a product to record a BAA for.
  */
-async function send(request: SettingsRequest): Promise<string | null> {
-  try {
-    const reply = (await browser.runtime.sendMessage(request)) as SettingsReply | undefined;
-    return reply?.ok ? null : (reply?.error ?? 'no answer from CallCheck');
-  } catch (error) {
-    return String((error as Error)?.message ?? error);
-  }
-}
-
 let grantedOnce: Promise<Set<string>> | undefined;
 /** Read again whenever the policy changes; right after a browser start, it can take seconds to answer. */
 let managed = readManaged();
@@ -40,7 +30,7 @@ async function draw() {
     loadAll(Promise.resolve(policyNow.value)),
     loadEffective(browser.storage.local),
     loadLinkSites(),
-    browser.storage.local.get('linkCheck').then((raw) => readLinkCheck(raw.linkCheck)),
+    loadLinkCheck(),
   ]);
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
@@ -54,9 +44,9 @@ async function draw() {
     bannerState,
     all,
     nameOf: (id) => names.get(id) ?? id,
-    save: (next) => send({ type: 'callcheck:save-settings', settings: next.settings, preferences: next.preferences }),
-    clearSnoozes: () => send({ type: 'callcheck:clear-snoozes' }),
-    reset: () => send({ type: 'callcheck:reset' }),
+    save: (next) => sendSettings({ type: 'callcheck:save-settings', settings: next.settings, preferences: next.preferences }),
+    clearSnoozes: () => sendSettings({ type: 'callcheck:clear-snoozes' }),
+    reset: () => sendSettings({ type: 'callcheck:reset' }),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     access,
     // One read of what is granted serves every vendor in the list.
@@ -68,7 +58,7 @@ async function draw() {
     today: new Date().toISOString().slice(0, 10),
     linkSites,
     linkCheck,
-    setLinkSites: (sites) => send({ type: 'callcheck:set-link-sites', sites }),
+    setLinkSites: (sites) => sendSettings({ type: 'callcheck:set-link-sites', sites }),
     removeOrigins: (origins) => (origins.length === 0 ? Promise.resolve(true) : browser.permissions.remove({ origins })),
   };
   const hash = new URLSearchParams(location.hash.slice(1));

@@ -6,10 +6,9 @@ import '../../components/page.css';
 import { Popup } from '../../components/Popup';
 import { t } from '../../extension/i18n';
 import { loadEffective } from '../../extension/stored';
-import { loadLinkSites } from '../../extension/storage';
-import type { SettingsReply } from '../../extension/settings-api';
-import { readLinkCheck } from '../../utils/links/link-check';
-import { linkSiteOrigin } from '../../utils/links/link-sites';
+import { loadLinkCheck, loadLinkSites } from '../../extension/storage';
+import { sendSettings } from '../../extension/send-settings';
+import { linkSiteOrigin, originsToGiveBack, withLinkSites } from '../../utils/links/link-sites';
 import { assess, assessAll, type JudgedProduct, type Match } from '../../utils/verdict/assess';
 
 /**
@@ -33,7 +32,7 @@ async function main() {
   const match = found ? withFacts(found) : null;
   // Link checking for this site: offered on any web page that is not a call platform (activeTab gives its URL at the click).
   const host = !found && tab?.url && /^https:\/\//.test(tab.url) ? new URL(tab.url).hostname : null;
-  const [linkSites, linkCheck] = await Promise.all([loadLinkSites(), browser.storage.local.get('linkCheck').then((raw) => readLinkCheck(raw.linkCheck))]);
+  const [linkSites, linkCheck] = await Promise.all([loadLinkSites(), loadLinkCheck()]);
   const linkSite =
     host && !linkCheck.forbidden
       ? {
@@ -43,11 +42,10 @@ async function main() {
             const origin = linkSiteOrigin(host);
             // Asked first, while the click still counts as the person's gesture.
             if (on && !(await browser.permissions.request({ origins: [origin] }).catch(() => false))) return t('links_refused');
-            const current = await loadLinkSites();
-            const sites = on ? [...new Set([...current, host])] : current.filter((h) => h !== host);
-            const reply = (await browser.runtime.sendMessage({ type: 'callcheck:set-link-sites', sites }).catch(() => undefined)) as SettingsReply | undefined;
-            if (!reply?.ok) return reply && 'error' in reply ? reply.error : 'no answer from CallCheck';
-            if (!on && !linkCheck.organization.includes(host)) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+            const error = await sendSettings({ type: 'callcheck:set-link-sites', sites: withLinkSites(await loadLinkSites(), [host], on) });
+            if (error) return error;
+            const giveBack = on ? [] : originsToGiveBack([host], linkCheck.organization);
+            if (giveBack.length > 0) await browser.permissions.remove({ origins: giveBack }).catch(() => false);
             return null;
           },
         }

@@ -36,6 +36,19 @@ export function linkCheckState(userSites: readonly string[], policy: { linkCheck
   };
 }
 
+/** The user's sites with these hosts turned on or off, each once. */
+export function withLinkSites(current: readonly string[], hosts: readonly string[], on: boolean): string[] {
+  return on ? [...new Set([...current, ...hosts])] : current.filter((host) => !hosts.includes(host));
+}
+
+/**
+ * The access to give back when these hosts are turned off (least
+ * privilege): all of it, except for sites the organization wants checked.
+ */
+export function originsToGiveBack(hosts: readonly string[], organization: readonly string[]): string[] {
+  return hosts.filter((host) => !organization.includes(host)).map(linkSiteOrigin);
+}
+
 /** The user's list as saved: valid hosts only, each once, at most MAX_LINK_SITES; null when anything is wrong. */
 export function parseLinkSites(raw: unknown): string[] | null {
   if (!Array.isArray(raw) || raw.length > MAX_LINK_SITES) return null;
