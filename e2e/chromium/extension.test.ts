@@ -17,6 +17,7 @@ import {
   tabIdOf,
   type ExtensionBrowser,
 } from './harness';
+import { tabTo } from '../fixtures/keyboard';
 
 /** Call URLs across every verdict, with what a clinician must see. */
 const CALLS = [
@@ -146,12 +147,7 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await eventually(() => readBanner(page), (b) => b !== null);
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     // Keyboard only: Tab reaches the banner's buttons.
-    let focused: string | undefined;
-    for (let i = 0; i < 10 && !focused?.startsWith('callcheck-banner'); i++) {
-      await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.localName);
-    }
-    expect(focused).toMatch(/^callcheck-banner/);
+    expect(await tabTo(page, 'data-callcheck-banner', 10)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
     await page.close();

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIGHTING_PAGES, serveCallPages } from '../fixtures/pages';
 import { badgeOf, bannerOnTop, CHROMIUM, clickInBanner, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
+import { tabTo } from '../fixtures/keyboard';
 
 /**
  * Pages on a call host that fight the banner without meaning to: the page
@@ -134,12 +135,7 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
     await clickInBanner(page, 'Minimize');
     expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
     // The pill is reachable from the keyboard while the dialog is open.
-    let reached = false;
-    for (let i = 0; i < 6 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-banner') ?? false);
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(page, 'data-callcheck-banner', 6)).toBe(true);
     await page.click('#dialog-close');
     await eventually(() => page.evaluate(() => !document.querySelector('dialog')!.open), (closed) => closed);
     // Never lose the pill.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALENDAR, GMAIL, MAIL_PAGES, OUTLOOK, PORTAL } from '../fixtures/mail-pages';
 import { serveCallPages } from '../fixtures/pages';
 import { allowSiteAccess, axeViolations, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readMarkers, tabIdOf, type ExtensionBrowser } from './harness';
+import { tabTo } from '../fixtures/keyboard';
 
 const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
 
@@ -68,12 +69,7 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     const page = await open(GMAIL);
     await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
     await page.bringToFront();
-    let onMarker = false;
-    for (let i = 0; i < 8 && !onMarker; i++) {
-      await page.keyboard.press('Tab');
-      onMarker = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-marker') ?? false);
-    }
-    expect(onMarker).toBe(true);
+    expect(await tabTo(page, 'data-callcheck-marker', 8)).toBe(true);
     await page.keyboard.press('Enter');
     const opened = await eventually(() => readMarkers(page), (m) => m.some((x) => /All facts/.test(x.text)));
     expect(opened.find((x) => /All facts/.test(x.text))?.text).toMatch(/Zoom offers a BAA|BAA on some plans/);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveCallPages } from '../fixtures/pages';
 import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
+import { tabTo } from '../fixtures/keyboard';
 
 /**
  * Warn on calls, stay quiet elsewhere: the banner on a vendor's call page,
@@ -82,12 +83,7 @@ describe.skipIf(!hasBrowser)('page kinds in Chromium', () => {
     const pill = await eventually(() => readBanner(page), (b) => b !== null);
     expect(pill).toMatchObject({ mode: 'pill' });
     expect(pill!.buttons).toEqual([expect.stringMatching(/^CallCheck: /)]);
-    let focused: string | undefined;
-    for (let i = 0; i < 10 && !focused?.startsWith('callcheck-banner'); i++) {
-      await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.localName);
-    }
-    expect(focused).toMatch(/^callcheck-banner/);
+    expect(await tabTo(page, 'data-callcheck-banner', 10)).toBe(true);
     await page.keyboard.press('Enter');
     expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
     await page.close();

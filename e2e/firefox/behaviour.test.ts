@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGHTING_PAGES } from '../fixtures/pages';
+import { tabTo } from '../fixtures/keyboard';
 import { FIREFOX_ESR_PATH, launchFirefox, servePages, type FirefoxHandle, type RecordedRequest } from './launch-firefox';
 
 const EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
@@ -99,12 +100,7 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
     await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
     // Keys go to the tab in front.
     await page.bringToFront();
-    let inBanner = false;
-    for (let i = 0; i < 12 && !inBanner; i++) {
-      await page.keyboard.press('Tab');
-      inBanner = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-banner') ?? false);
-    }
-    expect(inBanner).toBe(true);
+    expect(await tabTo(page, 'data-callcheck-banner', 12)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await until(async () => !(await hasBanner(page)))).toBe(true);
     await page.reload({ waitUntil: 'load' });
@@ -120,12 +116,7 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
     await page.evaluate(() => document.querySelector('dialog')!.showModal());
     const inDialog = () => page.evaluate(() => document.querySelector('[data-callcheck-banner]')?.closest('dialog') != null);
     expect(await until(inDialog)).toBe(true);
-    let reached = false;
-    for (let i = 0; i < 6 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-banner') ?? false);
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(page, 'data-callcheck-banner', 6)).toBe(true);
     await page.evaluate(() => document.querySelector('dialog')!.close());
     expect(await until(async () => (await hasBanner(page)) && !(await inDialog()))).toBe(true);
     await page.close();
