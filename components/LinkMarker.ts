@@ -32,50 +32,34 @@ export function makeMarker(match: Match<JudgedProduct>, t: Translate, openFacts:
   const wrap = document.createElement('span');
   wrap.className = familyOf(match.verdict);
   const headline = t(verdictKey('verdict', match.verdict));
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('aria-label', t('marker_label', [headline, match.entry.name]));
+  const label = t('marker_label', [headline, match.entry.name]);
+  let panel: HTMLElement | null = null;
+  const button = ownButton(null, () => (panel ? close() : open()));
+  button.setAttribute('aria-label', label);
   button.setAttribute('aria-expanded', 'false');
   const dot = document.createElement('span');
   dot.className = 'dot';
   dot.setAttribute('aria-hidden', 'true');
   // Never a mark of "safe": an approved platform says what is true, that a BAA is on record.
   button.append(dot, match.verdict === 'approved' ? headline : t(verdictKey('badge', match.verdict)));
-  let panel: HTMLElement | null = null;
   const close = () => {
     panel?.remove();
     panel = null;
     button.setAttribute('aria-expanded', 'false');
   };
-  button.addEventListener('click', (event) => {
-    // The marker sits inside the page's link handling: a click here is ours alone.
-    event.preventDefault();
-    event.stopPropagation();
-    if (panel) return close();
+  const open = () => {
     panel = document.createElement('div');
     panel.className = 'panel';
     panel.setAttribute('role', 'group');
-    panel.setAttribute('aria-label', t('marker_label', [headline, match.entry.name]));
+    panel.setAttribute('aria-label', label);
     const title = document.createElement('p');
     const strong = document.createElement('strong');
     strong.textContent = headline;
     title.append(strong);
     const reason = document.createElement('p');
     reason.textContent = t(match.reason.key, match.reason.args);
-    const facts = document.createElement('button');
-    facts.type = 'button';
-    facts.textContent = t('marker_all_facts');
-    facts.addEventListener('click', (e) => {
-      e.preventDefault();
-      e.stopPropagation();
-      openFacts(match.entry.id);
-    });
-    const closeButton = document.createElement('button');
-    closeButton.type = 'button';
-    closeButton.textContent = t('marker_close');
-    closeButton.addEventListener('click', (e) => {
-      e.preventDefault();
-      e.stopPropagation();
+    const facts = ownButton(t('marker_all_facts'), () => openFacts(match.entry.id));
+    const closeButton = ownButton(t('marker_close'), () => {
       close();
       button.focus();
     });
@@ -83,7 +67,7 @@ export function makeMarker(match: Match<JudgedProduct>, t: Translate, openFacts:
     wrap.append(panel);
     button.setAttribute('aria-expanded', 'true');
     facts.focus();
-  });
+  };
   // Escape closes the panel and puts focus back on the marker.
   wrap.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && panel) {
@@ -97,4 +81,17 @@ export function makeMarker(match: Match<JudgedProduct>, t: Translate, openFacts:
   wrap.prepend(button);
   root.append(style, wrap);
   return marker;
+}
+
+/** A button whose clicks are CallCheck's alone: the marker sits inside the page's link handling. */
+function ownButton(label: string | null, onClick: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  if (label) button.textContent = label;
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onClick();
+  });
+  return button;
 }
