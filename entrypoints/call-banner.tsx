@@ -109,6 +109,10 @@ export default defineUnlistedScript({
     });
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigatesuccess', () => void update(location.href));
+    // A join routed through the fragment (Teams' `#/l/meetup-join/…`) can
+    // come and go without a new URL path: a hash change is a navigation too,
+    // also where the Navigation API is missing (Firefox).
+    addEventListener('hashchange', () => void update(location.href));
 
     // Settings changed elsewhere (a BAA recorded, a snooze in another tab).
     const onStorageChanged = (changes: Record<string, unknown>, area: string) => {

@@ -6,8 +6,9 @@ import type { RuntimeMessage } from '../extension/runtime-messages';
 import { nativeBrowser as browser } from '../extension/native-browser';
 import { loadEffective } from '../extension/stored';
 import { readLinkCheck } from '../utils/links/link-check';
-import { unwrapUrl, WRAPPER_HOSTS } from '../utils/links/unwrap';
-import { assess, type JudgedProduct } from '../utils/verdict/assess';
+import { callLinkHosts, makeLinkPrefilter, type LinkPrefilter } from '../utils/links/prefilter';
+import { unwrapUrl } from '../utils/links/unwrap';
+import { assess } from '../utils/verdict/assess';
 import type { Settings } from '../utils/settings/schema';
 
 /**
@@ -22,8 +23,9 @@ import type { Settings } from '../utils/settings/schema';
  *
  * Speed, on a mail page with thousands of links: a link's host is checked
  * against a set of the hosts that can be calls (and the wrappers' hosts)
- * before any URL is parsed; new content is handled by one MutationObserver,
- * debounced, in passes of at most PASS_LIMIT links each.
+ * before any URL is parsed (utils/links/prefilter.ts); new content is
+ * handled by one MutationObserver, debounced, in passes of at most
+ * PASS_LIMIT links each.
  */
 export default defineUnlistedScript({
   main() {
@@ -49,30 +51,36 @@ export default defineUnlistedScript({
 const PASS_LIMIT = 400;
 /** New content is looked at once it has settled for this long. */
 const DEBOUNCE_MS = 60;
-/** The host of an absolute http(s) link, without parsing it as a URL. */
-const ABSOLUTE = /^\s*https?:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i;
+/** Nested roots (shadow roots inside frames inside shadow roots…) followed, at most. */
+const MAX_ROOTS = 200;
 
+type Root = Document | ShadowRoot;
+
+/**
+ * Links are read where webmail and portals put them: in the page, inside
+ * open shadow roots (web components) and inside same-origin frames (a
+ * message body in a `srcdoc` frame). Each such root gets its own observer,
+ * since a MutationObserver does not see into shadow roots or frames.
+ */
 class LinkMarkers {
   private settings: Settings | null = null;
-  private hosts = new Set<string>();
+  private couldBeCall: LinkPrefilter = () => false;
   private observer: MutationObserver | null = null;
+  private roots = new Set<Root>();
   private pending: Node[] = [];
   /** The links of the node being worked through, and how far the passes have got. */
-  private queue: HTMLAnchorElement[] = [];
+  private queue: Element[] = [];
   private next = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Each link marked, and its marker. */
-  private marked = new Map<HTMLAnchorElement, HTMLElement>();
+  private marked = new Map<Element, HTMLElement>();
   /** The href each link had when last looked at, so a changed href is looked at again. */
-  private seen = new WeakMap<HTMLAnchorElement, string>();
+  private seen = new WeakMap<Element, string>();
+  private frameLoaded = (event: Event) => this.addFrame(event.target as Element);
 
   start(settings: Settings): void {
     this.settings = settings;
-    this.hosts = new Set([
-      ...slim.products.flatMap((p: JudgedProduct) => p.sites.map((s) => s.host)),
-      ...settings.customVendors.flatMap((v) => v.sites.map((s) => s.host)),
-      ...WRAPPER_HOSTS.map((h) => h.replace(/^\./, '')),
-    ]);
+    this.couldBeCall = makeLinkPrefilter(callLinkHosts(slim, settings));
     this.observer = new MutationObserver((records) => {
       for (const record of records) {
         if (record.type === 'attributes') this.pending.push(record.target);
@@ -80,14 +88,15 @@ class LinkMarkers {
       }
       if (this.pending.length > 0) this.schedule(DEBOUNCE_MS);
     });
-    this.observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
-    this.pending.push(document.documentElement);
+    this.addRoot(document);
     this.schedule(0);
   }
 
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    for (const root of this.roots) root.removeEventListener('load', this.frameLoaded, true);
+    this.roots.clear();
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = [];
@@ -96,6 +105,32 @@ class LinkMarkers {
     this.marked.clear();
     this.seen = new WeakMap();
     this.settings = null;
+  }
+
+  private addRoot(root: Root): void {
+    if (this.roots.has(root) || this.roots.size >= MAX_ROOTS || !this.observer) return;
+    this.roots.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+    // A frame that loads (or loads again) later has a new document. Load
+    // events do not bubble, nor leave a shadow root: each root listens in
+    // the capture phase for the frames inside it.
+    root.addEventListener('load', this.frameLoaded, true);
+    this.pending.push(root);
+  }
+
+  /** A same-origin frame's document; a cross-origin one throws or gives null, and is left alone. */
+  private addFrame(frame: Element): void {
+    if (frame.localName !== 'iframe' && frame.localName !== 'frame') return;
+    let inner: Document | null = null;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (inner?.documentElement) {
+      this.addRoot(inner);
+      this.schedule(0);
+    }
   }
 
   private schedule(ms: number): void {
@@ -110,7 +145,7 @@ class LinkMarkers {
       if (this.queue.length === 0) {
         const node = this.pending.shift()!;
         if (!node.isConnected) continue;
-        this.queue = node instanceof HTMLAnchorElement ? [node] : [...((node as Element).querySelectorAll?.('a[href]') ?? [])] as HTMLAnchorElement[];
+        this.queue = this.linksAndRootsIn(node);
         this.next = 0;
         continue;
       }
@@ -128,11 +163,34 @@ class LinkMarkers {
     if (this.pending.length > 0 || this.queue.length > 0) this.schedule(0);
   }
 
-  private look(link: HTMLAnchorElement): void {
-    // The attribute, not link.href: reading the property parses and serializes
-    // a URL for every link on the page. A relative link stays on the mail
-    // site itself, never a call.
-    const href = link.getAttribute('href') ?? '';
+  /**
+   * The links under a node; on the way, the open shadow roots and frames
+   * under it become roots of their own. Only elements that can hold a
+   * shadow root or a document are looked at for them (one selector each
+   * for frames; a walk for shadow roots, which no selector finds).
+   */
+  private linksAndRootsIn(node: Node): Element[] {
+    const element = node as Element & ParentNode;
+    if (element.localName === 'a') return [element];
+    if (element.localName === 'iframe' || element.localName === 'frame') {
+      this.addFrame(element);
+      return [];
+    }
+    if (!element.querySelectorAll) return [];
+    for (const frame of element.querySelectorAll('iframe, frame')) this.addFrame(frame);
+    const walker = (element.ownerDocument ?? (element as unknown as Document)).createTreeWalker(element, 1 /* elements */);
+    for (let current: Node | null = walker.currentNode; current; current = walker.nextNode()) {
+      const shadow = (current as Element).shadowRoot;
+      if (shadow && (current as Element).localName !== MARKER_TAG) this.addRoot(shadow);
+    }
+    return [...element.querySelectorAll('a[href]')];
+  }
+
+  private look(link: Element): void {
+    // As the browser resolves it: relative links and <base href> included.
+    // An SVG link's href is not a string; its attribute is.
+    const resolved = (link as HTMLAnchorElement).href;
+    const href = typeof resolved === 'string' ? resolved : (link.getAttribute('href') ?? '');
     if (this.seen.get(link) === href) return;
     this.seen.set(link, href);
     const old = this.marked.get(link);
@@ -140,10 +198,9 @@ class LinkMarkers {
       old.remove();
       this.marked.delete(link);
     }
-    const host = ABSOLUTE.exec(href)?.[1];
-    if (!host || !this.couldBeCall(host)) return;
+    if (!this.couldBeCall(href) || !this.settings) return;
     const unwrapped = unwrapUrl(href);
-    if (unwrapped.kind !== 'url' || !this.settings) return;
+    if (unwrapped.kind !== 'url') return;
     const result = assess(unwrapped.url, slim, this.settings);
     const match = result.ok ? result.match : null;
     if (!match || match.page === 'site' || match.page === null) return;
@@ -152,13 +209,5 @@ class LinkMarkers {
     });
     link.after(marker);
     this.marked.set(link, marker);
-  }
-
-  /** The prefilter: the link's host or one of its parents is a call host or a wrapper's. */
-  private couldBeCall(hostname: string): boolean {
-    for (let host = hostname.toLowerCase(); host.includes('.'); host = host.slice(host.indexOf('.') + 1)) {
-      if (this.hosts.has(host)) return true;
-    }
-    return false;
   }
 }

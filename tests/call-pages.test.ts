@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../utils/dataset/bundled';
 import { lintDataset } from '../utils/dataset/lint';
 import { slimDataset } from '../utils/dataset/slim';
-import { classifyPage, compilePageRules, normalizePath, patternProblem } from '../utils/matching/page-patterns';
+import { classifyPage, compilePageRules, normalizePath, pathAddress, patternProblem } from '../utils/matching/page-patterns';
 import { assess } from '../utils/verdict/assess';
 import type { Settings } from '../utils/settings/schema';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
@@ -194,9 +194,9 @@ describe('page patterns', () => {
 
   it('anchors: a pattern never matches part of a path', () => {
     const rules = compilePageRules([{ kind: 'call', path: '/j/\\d+' }]);
-    expect(classifyPage(rules, '/j/123')).toBe('call');
-    expect(classifyPage(rules, '/x/j/123')).toBe('site');
-    expect(classifyPage(rules, '/j/123/evil')).toBe('site');
+    expect(classifyPage(rules, pathAddress('/j/123'))).toBe('call');
+    expect(classifyPage(rules, pathAddress('/x/j/123'))).toBe('site');
+    expect(classifyPage(rules, pathAddress('/j/123/evil'))).toBe('site');
   });
 
   it('the first matching rule decides; a path no rule matches is a site page', () => {
@@ -205,10 +205,10 @@ describe('page patterns', () => {
       { kind: 'call', path: '/[a-z]+' },
       { kind: 'app', path: '/client(?:/.*)?' },
     ]);
-    expect(classifyPage(rules, '/pricing')).toBe('site');
-    expect(classifyPage(rules, '/drsmith')).toBe('call');
-    expect(classifyPage(rules, '/client/abc')).toBe('app');
-    expect(classifyPage(rules, '/a/b')).toBe('site');
+    expect(classifyPage(rules, pathAddress('/pricing'))).toBe('site');
+    expect(classifyPage(rules, pathAddress('/drsmith'))).toBe('call');
+    expect(classifyPage(rules, pathAddress('/client/abc'))).toBe('app');
+    expect(classifyPage(rules, pathAddress('/a/b'))).toBe('site');
   });
 });
 

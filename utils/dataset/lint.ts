@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { DatasetSchema, FACT_KEYS, type Dataset } from './schema';
 import { parseCallUrl } from '../matching/call-url';
 import { isRegistrableHost } from '../matching/hostname';
-import { classifyPage, compilePageRules, patternProblem } from '../matching/page-patterns';
-import type { Site } from './schema';
+import { classifyPage, compilePageRules, patternProblem, type PatternTarget } from '../matching/page-patterns';
+import type { PageRuleData, Site } from './schema';
 
 /**
  * Checks the bundled dataset beyond its shape: the rules that keep the data
@@ -127,7 +127,19 @@ export function assertValidDataset(raw: unknown): Dataset {
  * Hostile paths every pattern must answer quickly: long runs of the
  * characters patterns use, ending in a character that makes them fail late.
  */
-const HOSTILE_PATHS = ['a', '1', '-', 'a-', '/a', '/1', 'a.', '_', '%'].map((unit) => `/${unit.repeat(20_000)}!`);
+const HOSTILE_UNITS = ['a', '1', '-', 'a-', '/a', '/1', 'a.', '_', '%', ':', '@', '=', '&'];
+const HOSTILE_PATHS = HOSTILE_UNITS.map((unit) => `/${unit.repeat(20_000)}!`);
+const HOSTILE_VALUES = HOSTILE_UNITS.map((unit) => `${unit.repeat(20_000)}!`);
+
+/** Every pattern of a rule, with what it is matched against: paths (the path, the fragment route) or values. */
+function rulePatterns(rule: PageRuleData): [string, PatternTarget][] {
+  return [
+    [rule.path, 'path'],
+    ...(rule.fragment !== undefined ? [[rule.fragment, 'path'] as [string, PatternTarget]] : []),
+    ...Object.values({ ...rule.query }).map((value): [string, PatternTarget] => [value, 'value']),
+    ...Object.values({ ...rule.fragmentQuery }).map((value): [string, PatternTarget] => [value, 'value']),
+  ];
+}
 const SLOW_MS = 50;
 
 function sitePageProblems(at: string, site: Site): string[] {
@@ -137,17 +149,20 @@ function sitePageProblems(at: string, site: Site): string[] {
   if (!hasCalls && !site.noCallShape) problems.push(`${at}: a site without call pages needs noCallShape saying why`);
   if (hasCalls && !site.notCalls) problems.push(`${at}: a site with call pages needs notCalls: pages of the host that are not calls`);
   for (const rule of rules) {
-    const problem = patternProblem(rule.path);
-    if (problem) {
-      problems.push(`${at}: pattern ${rule.path}: ${problem}`);
-      return problems;
+    for (const [pattern, target] of rulePatterns(rule)) {
+      const problem = patternProblem(pattern, target);
+      if (problem) {
+        problems.push(`${at}: pattern ${pattern}: ${problem}`);
+        return problems;
+      }
+      const test = new RegExp(`^(?:${pattern})$`);
+      for (const hostile of target === 'path' ? HOSTILE_PATHS : HOSTILE_VALUES) {
+        const started = performance.now();
+        test.test(hostile);
+        if (performance.now() - started > SLOW_MS) problems.push(`${at}: pattern ${pattern} is slow on a long hostile ${target === 'path' ? 'path' : 'value'}`);
+      }
     }
-    const [compiled] = compilePageRules([rule]);
-    for (const hostile of HOSTILE_PATHS) {
-      const started = performance.now();
-      compiled!.test.test(hostile);
-      if (performance.now() - started > SLOW_MS) problems.push(`${at}: pattern ${rule.path} is slow on a long hostile path`);
-    }
+    if (rule.inner !== undefined && rule.kind === 'site') problems.push(`${at}: rule ${rule.path} reads an inner route for a site page: launchers are read to find calls`);
   }
   const compiled = compilePageRules(rules);
   const kindOf = (url: string): string => {
@@ -156,7 +171,7 @@ function sitePageProblems(at: string, site: Site): string[] {
     if (parsed.host !== site.host && !parsed.host.endsWith(`.${site.host}`)) return `not on ${site.host}`;
     const claimed = !site.paths || site.paths.some((prefix) => parsed.path === prefix || parsed.path.startsWith(`${prefix}/`));
     if (!claimed) return `outside ${site.paths?.join(', ')}`;
-    return classifyPage(compiled, parsed.path);
+    return classifyPage(compiled, parsed);
   };
   for (const rule of rules) {
     for (const example of rule.examples) {

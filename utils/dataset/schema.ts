@@ -80,9 +80,27 @@ export const HostSiteSchema = v.strictObject({
  * order; a `site` rule is an exception before a broader `call` rule
  * (whereby.com/pricing before whereby.com/<room>).
  */
+const ParamName = v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,40}$/, 'parameter names are lowercase letters, digits, _ . or -'));
+const ParamPatterns = v.pipe(
+  v.record(ParamName, v.pipe(v.string(), v.nonEmpty(), v.maxLength(200))),
+  v.check((params) => Object.keys(params).length > 0, 'name at least one parameter'),
+);
+
 export const PageRuleSchema = v.strictObject({
   kind: v.picklist(PAGE_KINDS),
   path: v.pipe(v.string(), v.startsWith('/', 'path patterns start with /'), v.maxLength(200)),
+  /** Query parameters the page must have, each name with a pattern its (lowercased, decoded) value matches. */
+  query: v.optional(ParamPatterns),
+  /** A pattern over the fragment read as a route (`#/l/meetup-join/…` is `/l/meetup-join/…`). */
+  fragment: v.optional(v.pipe(v.string(), v.startsWith('/', 'fragment patterns start with /, as routes do'), v.maxLength(200))),
+  /** Parameters of the fragment route's own query (`#/join?id=…`). */
+  fragmentQuery: v.optional(ParamPatterns),
+  /**
+   * A launcher page: the parameter that carries the route it opens. The page
+   * is of this rule's kind when that route, on the same host and judged by
+   * the same rules, is (one level deep).
+   */
+  inner: v.optional(ParamName),
   /** Real-shaped URLs this rule gives its kind to; the lint checks each. */
   examples: v.pipe(v.array(v.pipe(v.string(), v.startsWith('https://'))), v.minLength(1, 'every page rule needs an example URL')),
   /** Where the URL shape comes from: the vendor's documentation or a public meeting-link detector. */

@@ -1,6 +1,7 @@
 import type { JudgedProduct, JudgedSite, ProductList } from './judged';
 import { BAA_VALUES, type PageKind } from '../vocabulary/values';
 import type { Dataset } from './schema';
+import type { PageRule } from '../matching/page-patterns';
 
 /** Page kinds travel as their first letter. */
 const KIND_OF: Record<string, PageKind> = { c: 'call', a: 'app', s: 'site' };
@@ -20,8 +21,10 @@ export type SlimRow = [
   name: string,
   /**
    * One string a site: `host` or `host/claim,/claim`, then its page rules,
-   * each a kind letter and a pattern (`c/j/\\d+`), separated by spaces
-   * (patterns hold none: the lint sees to it).
+   * separated by spaces (patterns hold none: the lint sees to it). A rule is
+   * a kind letter and its path pattern (`c/j/\\d+`), then, each after a
+   * line break, what else it reads: `?name=pattern` (query), `#pattern`
+   * (fragment route), `#?name=pattern` (the route's query), `>name` (inner).
    */
   sites: string[],
   /** index in BAA_VALUES */
@@ -72,14 +75,38 @@ function slimRow(p: Dataset['products'][number], sites: Dataset['products'][numb
     p.id,
     p.vendor,
     p.name,
-    sites.map((s) =>
-        [s.host + (s.paths ? s.paths.join(',') : ''), ...(s.pages ?? []).map((r) => r.kind[0] + r.path)].join(' '),
-      ),
+    sites.map((s) => [s.host + (s.paths ? s.paths.join(',') : ''), ...(s.pages ?? []).map(encodeRule)].join(' ')),
       BAA_VALUES.indexOf(p.baa.value),
       p.status.value === 'discontinued' ? (p.status.date ?? 1) : 0,
       p.status.successor ?? 0,
       p.publicFacing.value ? 1 : 0,
     ];
+}
+
+function encodeRule(rule: PageRule): string {
+  const parts = [rule.kind[0] + rule.path];
+  for (const [name, pattern] of Object.entries(rule.query ?? {})) parts.push(`?${name}=${pattern}`);
+  if (rule.fragment !== undefined) parts.push(`#${rule.fragment}`);
+  for (const [name, pattern] of Object.entries(rule.fragmentQuery ?? {})) parts.push(`#?${name}=${pattern}`);
+  if (rule.inner !== undefined) parts.push(`>${rule.inner}`);
+  return parts.join('\n');
+}
+
+function decodeRule(text: string): PageRule {
+  const [head = '', ...parts] = text.split('\n');
+  const rule: PageRule = { kind: KIND_OF[head[0]!] ?? 'site', path: head.slice(1) };
+  const param = (part: string, into: Record<string, string>) => {
+    const equals = part.indexOf('=');
+    into[part.slice(0, equals)] = part.slice(equals + 1);
+    return into;
+  };
+  for (const part of parts) {
+    if (part.startsWith('#?')) rule.fragmentQuery = param(part.slice(2), { ...rule.fragmentQuery });
+    else if (part[0] === '?') rule.query = param(part.slice(1), { ...rule.query });
+    else if (part[0] === '#') rule.fragment = part.slice(1);
+    else if (part[0] === '>') rule.inner = part.slice(1);
+  }
+  return rule;
 }
 
 export function decodeSlim(rows: readonly SlimRow[]): ProductList<JudgedProduct> {
@@ -92,7 +119,7 @@ export function decodeSlim(rows: readonly SlimRow[]): ProductList<JudgedProduct>
         const [claim = '', ...rules] = text.split(' ');
         const slash = claim.indexOf('/');
         const site: JudgedSite = slash < 0 ? { host: claim } : { host: claim.slice(0, slash), paths: claim.slice(slash).split(',') };
-        if (rules.length > 0) site.pages = rules.map((rule) => ({ kind: KIND_OF[rule[0]!] ?? 'site', path: rule.slice(1) }));
+        if (rules.length > 0) site.pages = rules.map(decodeRule);
         return site;
       }),
       baa: { value: BAA_VALUES[baa] ?? 'unknown' },

@@ -3,7 +3,8 @@ import { parseHTML } from 'linkedom';
 /**
  * Every web URL in a piece of text or HTML, in order of appearance, each
  * once. Only link targets are read from HTML (`href`) plus the text's own
- * URLs: an invite's description often carries the join link as plain text.
+ * URLs outside links: an invite's description often carries the join link
+ * as plain text, but a link's text never speaks for its target.
  */
 
 /** A file with more is not an invite or a message; the rest is not read. */
@@ -34,8 +35,10 @@ export function urlsInHtml(html: string): string[] {
     if (href && /^https?:\/\//i.test(href)) found.add(href);
     if (found.size >= MAX_URLS) return [...found];
   }
-  // What a reader sees: not the text of scripts, styles or templates.
-  for (const hidden of document.querySelectorAll('script, style, template, noscript')) hidden.remove();
+  // What a reader sees: not the text of scripts, styles or templates. A
+  // link's own text is not where it goes: `<a href="https://evil.example">
+  // https://zoom.us/j/1</a>` leads to evil.example, so only its href counts.
+  for (const hidden of document.querySelectorAll('script, style, template, noscript, a[href], area[href]')) hidden.remove();
   for (const url of urlsInText(document.body?.textContent ?? '')) {
     found.add(url);
     if (found.size >= MAX_URLS) break;

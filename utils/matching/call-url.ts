@@ -1,4 +1,4 @@
-import { normalizePath } from './page-patterns';
+import { normalizePath, type PageAddress } from './page-patterns';
 
 /**
  * Turns what a person or a tab gives us into the host and path the browser
@@ -10,11 +10,12 @@ import { normalizePath } from './page-patterns';
  * `https://zoom.us@evil.com/` the host is evil.com. What it leaves for us is
  * the trailing dot of a fully qualified name (`zoom.us.`), which the browser
  * resolves like `zoom.us`, and paths spelled differently from how a server
- * reads them (see `normalizePath`).
+ * reads them (see `normalizePath`). The query and fragment are kept as the
+ * parser gives them and read only when a page rule asks.
  */
 
 export type ParsedCallUrl =
-  | { kind: 'web'; host: string; path: string }
+  | ({ kind: 'web' } & PageAddress)
   | { kind: 'not-web'; scheme: string }
   | { kind: 'invalid'; error: string };
 
@@ -35,7 +36,9 @@ export function parseCallUrl(input: string): ParsedCallUrl {
   }
   const host = stripTrailingDot(url.hostname);
   if (host === '') return { kind: 'invalid', error: 'the URL has no host' };
-  return { kind: 'web', host, path: normalizePath(url.pathname) };
+  // The query and fragment as the parser gives them: page rules read them
+  // (Teams joins through `#/l/meetup-join/…`), see page-patterns.ts.
+  return { kind: 'web', host, path: normalizePath(url.pathname), search: url.search, hash: url.hash };
 }
 
 /**

@@ -2,26 +2,61 @@ import { PAGE_KINDS, type PageKind } from '../vocabulary/values';
 
 /**
  * Which page of a call host is a call: the dataset gives each site an ordered
- * list of page rules (kind + path pattern); the first whose pattern matches
- * the whole normalised path decides, and a path no rule matches is a `site`
- * page (marketing, help, login, settings, a chart).
+ * list of page rules; the first rule whose every part matches decides, and a
+ * page no rule matches is a `site` page (marketing, help, login, settings, a
+ * chart).
  *
- * Patterns are regular-expression sources over the path as `normalizePath`
- * gives it. They are anchored here (`^(?:…)$`), so a pattern can never match
- * part of a path by accident, and `patternProblem` refuses the constructs that
- * make a regular expression slow on hostile input (nested or adjacent
- * unbounded quantifiers, back-references, look-arounds); the dataset lint
- * also runs every pattern against long hostile paths.
+ * A rule reads the whole URL, since single-page apps put the join outside the
+ * path (Teams' `/_#/l/meetup-join/…`, Webex's `join?uuid=…`):
+ * - `path`: a pattern over the path as `normalizePath` gives it;
+ * - `query`: named query parameters, each present with a value its pattern matches;
+ * - `fragment` and `fragmentQuery`: the same over the fragment read as a
+ *   route (`#/l/meetup-join/x?context=…`), see `fragmentRoute`;
+ * - `inner`: a launcher page that carries the route it opens in a parameter
+ *   (`launcher.html?url=%2F_%23%2Fl%2Fmeetup-join…`) is of the rule's kind
+ *   when that route, judged by the same site's rules, is. One level deep:
+ *   inner routes are never unwrapped again, and nothing is ever fetched.
+ *
+ * Patterns are regular-expression sources. They are anchored here
+ * (`^(?:…)$`), so a pattern can never match part of a path by accident, and
+ * `patternProblem` refuses the constructs that make a regular expression slow
+ * on hostile input (nested or adjacent unbounded quantifiers,
+ * back-references, look-arounds); the dataset lint also runs every pattern
+ * against long hostile inputs.
  */
 
 export interface PageRule {
   kind: PageKind;
   path: string;
+  query?: Readonly<Record<string, string>> | undefined;
+  fragment?: string | undefined;
+  fragmentQuery?: Readonly<Record<string, string>> | undefined;
+  inner?: string | undefined;
 }
+
+type ParamTests = readonly (readonly [name: string, test: RegExp])[];
 
 export interface CompiledPageRule {
   kind: PageKind;
   test: RegExp;
+  query?: ParamTests;
+  fragment?: RegExp;
+  fragmentQuery?: ParamTests;
+  inner?: string;
+}
+
+/**
+ * A page as the rules read it. `search` and `hash` are the URL's own
+ * (`?a=b`, `#/route`), as the WHATWG parser gives them; they are read only
+ * when a rule of the page's site asks, so an ordinary lookup pays nothing for
+ * them.
+ */
+export interface PageAddress {
+  host: string;
+  /** As `normalizePath` gives it. */
+  path: string;
+  search: string;
+  hash: string;
 }
 
 /**
@@ -51,24 +86,130 @@ export function normalizePath(path: string): string {
 /** An escape, a parameter, an upper-case letter, a doubled or trailing slash. */
 const NEEDS_NORMALIZING = /[%;A-Z]|\/\/|.\/$/;
 
-export function compilePageRules(rules: readonly PageRule[]): CompiledPageRule[] {
-  return rules.map((rule) => ({ kind: rule.kind, test: new RegExp(`^(?:${rule.path})$`) }));
+/**
+ * The fragment read as a single-page app's router reads it: `#/l/x?c=1`,
+ * `#!/l/x` (hashbang) and `#l/x` are the route `/l/x` with the query `?c=1`.
+ * The route's path is normalised as a path is (`normalizePath`), its query as
+ * a query is (`readParams`), so one spelling rule holds for the whole URL.
+ */
+export function fragmentRoute(hash: string): { path: string; search: string } {
+  let text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.startsWith('!')) text = text.slice(1);
+  const question = text.indexOf('?');
+  const path = question < 0 ? text : text.slice(0, question);
+  return { path: normalizePath(path.startsWith('/') ? path : `/${path}`), search: question < 0 ? '' : text.slice(question) };
 }
 
-/** The kind of a normalised path: the first matching rule, else `site`. */
-export function classifyPage(rules: readonly CompiledPageRule[], path: string): PageKind {
-  for (const rule of rules) if (rule.test.test(path)) return rule.kind;
+/**
+ * Query parameters as the rules read them: names and values decoded
+ * (URLSearchParams: `%XX` escapes and `+`), then lowercased, as paths are;
+ * a repeated name keeps every value.
+ */
+export function readParams(search: string): ReadonlyMap<string, readonly string[]> {
+  const params = new Map<string, string[]>();
+  if (search.length <= 1) return params;
+  for (const [name, value] of new URLSearchParams(search)) {
+    const key = name.toLowerCase();
+    const values = params.get(key);
+    if (values) values.push(value.toLowerCase());
+    else params.set(key, [value.toLowerCase()]);
+  }
+  return params;
+}
+
+const anchored = (source: string) => new RegExp(`^(?:${source})$`);
+const paramTests = (params: Readonly<Record<string, string>>): ParamTests =>
+  Object.entries(params).map(([name, source]) => [name.toLowerCase(), anchored(source)] as const);
+
+export function compilePageRules(rules: readonly PageRule[]): CompiledPageRule[] {
+  return rules.map((rule) => {
+    const compiled: CompiledPageRule = { kind: rule.kind, test: anchored(rule.path) };
+    if (rule.query) compiled.query = paramTests(rule.query);
+    if (rule.fragment !== undefined) compiled.fragment = anchored(rule.fragment);
+    if (rule.fragmentQuery) compiled.fragmentQuery = paramTests(rule.fragmentQuery);
+    if (rule.inner !== undefined) compiled.inner = rule.inner.toLowerCase();
+    return compiled;
+  });
+}
+
+/** A path alone, for callers that have no query or fragment to give. */
+export function pathAddress(path: string): PageAddress {
+  return { host: '', path, search: '', hash: '' };
+}
+
+/** The kind of a page: the first rule that matches, else `site`. */
+export function classifyPage(rules: readonly CompiledPageRule[], address: PageAddress): PageKind {
+  return classify(rules, new AddressReader(address), 0);
+}
+
+function classify(rules: readonly CompiledPageRule[], page: AddressReader, depth: number): PageKind {
+  for (const rule of rules) if (matches(rule, rules, page, depth)) return rule.kind;
   return 'site';
 }
+
+function matches(rule: CompiledPageRule, rules: readonly CompiledPageRule[], page: AddressReader, depth: number): boolean {
+  if (!rule.test.test(page.address.path)) return false;
+  if (rule.query && !paramsMatch(rule.query, page.params())) return false;
+  if (rule.fragment && !rule.fragment.test(page.route().path)) return false;
+  if (rule.fragmentQuery && !paramsMatch(rule.fragmentQuery, page.routeParams())) return false;
+  if (rule.inner !== undefined) {
+    if (depth > 0) return false;
+    const inner = innerAddress(page.address.host, page.params().get(rule.inner)?.[0]);
+    return inner !== null && classify(rules, new AddressReader(inner), depth + 1) === rule.kind;
+  }
+  return true;
+}
+
+function paramsMatch(tests: ParamTests, params: ReadonlyMap<string, readonly string[]>): boolean {
+  return tests.every(([name, test]) => params.get(name)?.some((value) => test.test(value)) ?? false);
+}
+
+/**
+ * The route a launcher carries, resolved as the browser would open it from
+ * the launcher's own page; null unless it stays on the launcher's host (a
+ * launcher is never a way to vouch for another host) and is a web URL.
+ */
+function innerAddress(host: string, value: string | undefined): PageAddress | null {
+  if (value === undefined || host === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value, `https://${host}/`);
+  } catch {
+    return null;
+  }
+  const innerHost = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname;
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || innerHost !== host) return null;
+  return { host, path: normalizePath(url.pathname), search: url.search, hash: url.hash };
+}
+
+/** Reads the query and the fragment route once each, and only when a rule asks. */
+class AddressReader {
+  private query?: ReadonlyMap<string, readonly string[]>;
+  private fragment?: { path: string; search: string };
+  private fragmentQuery?: ReadonlyMap<string, readonly string[]>;
+  constructor(readonly address: PageAddress) {}
+  params() {
+    return (this.query ??= readParams(this.address.search));
+  }
+  route() {
+    return (this.fragment ??= fragmentRoute(this.address.hash));
+  }
+  routeParams() {
+    return (this.fragmentQuery ??= readParams(this.route().search));
+  }
+}
+
+/** What a pattern is matched against: a path (`/j/1`, starting with a slash) or a parameter's value. */
+export type PatternTarget = 'path' | 'value';
 
 /**
  * Why a pattern must not be used, or null. The checks are syntactic and
  * cautious: a pattern that is safe but looks risky is refused too, and can be
  * written another way (a bounded `{1,64}` instead of `+` inside a group).
  */
-export function patternProblem(source: string): string | null {
-  if (!source.startsWith('/')) return 'a path pattern starts with /';
-  if (/\s/.test(source)) return 'no white space in a path pattern';
+export function patternProblem(source: string, target: PatternTarget = 'path'): string | null {
+  if (target === 'path' && !source.startsWith('/')) return 'a path pattern starts with /';
+  if (/\s/.test(source)) return `no white space in a ${target === 'path' ? 'path ' : ''}pattern`;
   if (/[A-Z]/.test(source.replace(/\\[A-Za-z]/g, ''))) return 'paths are matched in lowercase: write the pattern in lowercase';
   if (/[\^$]/.test(source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''))) return 'no ^ or $: patterns are anchored for you';
   if (/\\[1-9]|\\k</.test(source)) return 'no back-references';

@@ -67,7 +67,7 @@ export function assess<P extends JudgedProduct>(
   const claim = index.lookup(parsed.host, parsed.path);
   if (!claim) return { url, ok: true, match: null };
   const { entry, pages } = claim;
-  const page = typeof pages === 'string' ? pages : classifyPage(pages, parsed.path);
+  const page = typeof pages === 'string' ? pages : classifyPage(pages, parsed);
   return { url, ok: true, match: judge(entry, page, approvals.get(entry.id), blocks.get(entry.id), settings) };
 }
 
