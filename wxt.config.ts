@@ -1,12 +1,14 @@
 import { defineConfig } from 'wxt';
 import { assertValidDataset } from './utils/dataset/lint';
-import { bannerHostPatterns, callHostPatterns } from './utils/dataset/host-patterns';
+import { callHostPatterns } from './utils/dataset/host-patterns';
+import { bannerEntries } from './scripts/banner-shares';
 import { factsModule } from './scripts/facts-plugin';
 import { slimDatasetModule } from './scripts/slim-dataset-plugin';
 import vendors from './assets/vendors.json';
 
 // A dataset that breaks a rule fails the build, with every problem listed.
 const dataset = assertValidDataset(vendors);
+const banner = bannerEntries(dataset);
 
 /** Public half of the key that fixes the Chrome extension id; the private half is not needed to load it. */
 const CHROME_PUBLIC_KEY =
@@ -73,15 +75,19 @@ export default defineConfig({
   }),
   hooks: {
     // The banner content script, with matches generated from the dataset (see
-    // entrypoints/call-banner.tsx for why it is an unlisted script).
+    // entrypoints/call-banner.tsx for why it is an unlisted script): one entry
+    // per host pattern, each with its own share of the data (scripts/banner-shares.ts).
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         // all_frames: a portal that embeds a video room in an iframe gets the
         // warning inside the frame, where the frame's host is a call host.
         // Only hosts whose pages can bring a banner; the badge needs all of host_permissions.
-        { matches: bannerHostPatterns(dataset), js: ['call-banner.js'], run_at: 'document_start', all_frames: true },
+        ...banner.map((entry) => ({ matches: [entry.pattern], js: [entry.file, 'call-banner.js'], run_at: 'document_start' as const, all_frames: true })),
       ];
+    },
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...banner.map((entry) => ({ relativeDest: entry.file, contents: entry.contents })));
     },
   },
   vite: () => ({

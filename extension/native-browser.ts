@@ -4,7 +4,7 @@ type Browser = typeof browser;
 
 /**
  * The browser's own extension API object, without webextension-polyfill.
- * Only the content script uses it: it must fit in 12 KB gzipped, data
+ * Only the content script uses it: it must fit its size budget (scripts/budgets.ts), data
  * included, and in Manifest V3 both Chrome's `chrome` and Firefox's
  * `browser` already return promises for everything it calls (storage,
  * runtime messages, i18n). Everything else goes through `wxt/browser`.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../utils/verdict/assess';
 import { dataset } from '../utils/dataset/bundled';
-import { decodeSlim, encodeBannerSlim, slimDataset } from '../utils/dataset/slim';
+import { bannerShares, decodeSlim, encodeBannerSlim, slimDataset } from '../utils/dataset/slim';
 import { makeDataset, makeProduct } from './fixtures/make-product';
 import { bannerHostPatterns, callHostPatterns } from '../utils/dataset/host-patterns';
 
@@ -74,5 +74,45 @@ describe('the content script dataset', () => {
     const quiet = dataset.products.flatMap((p) => p.sites.filter((site) => !(site.pages ?? []).some((r) => r.kind !== 'site')));
     expect(quiet.length).toBeGreaterThan(0);
     expect(patterns.length).toBeLessThan(all.length);
+  });
+});
+
+describe("the banner's data, one share per host pattern", () => {
+  const patterns = bannerHostPatterns(dataset);
+  const hosts = patterns.map((p) => p.slice('*://*.'.length, -'/*'.length));
+  const shares = bannerShares(dataset, hosts);
+  const bannerOn = (url: string, list: Parameters<typeof assess>[1]) => {
+    const r = assess(url, list);
+    return r.ok && r.match && r.match.page !== 'site' ? `${r.match.entry.id} ${r.match.page} ${r.match.verdict}` : 'nothing';
+  };
+  const full = decodeSlim(encodeBannerSlim(dataset));
+
+  it('warns on every page exactly as the whole banner list does, with only the share its host pattern loads', () => {
+    const urls = dataset.products.flatMap((p) => p.sites.flatMap((s) => [...(s.pages ?? []).flatMap((r) => r.examples), ...(s.notCalls ?? []), `https://deep.sub.${s.host}/x`]));
+    let checked = 0;
+    for (const url of urls) {
+      const host = new URL(url).hostname;
+      const i = hosts.findIndex((h) => host === h || host.endsWith(`.${h}`));
+      if (i < 0) {
+        expect(bannerOn(url, full), `${url} has no share, so it must never warn`).toBe('nothing');
+        continue;
+      }
+      expect(bannerOn(url, decodeSlim(shares[i]!.rows)), url).toBe(bannerOn(url, full));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it("knows the product's other hosts, so a call frame can tell its own product's page around it", () => {
+    const teams = shares[hosts.indexOf('teams.cloud.microsoft')]!;
+    const around = assess('https://teams.microsoft.com/', decodeSlim(teams.rows));
+    expect(around.ok && around.match?.entry.id).toBe('microsoft-teams');
+  });
+
+  it('is small: no share carries another pattern’s rules', () => {
+    for (const [i, share] of shares.entries()) {
+      const withRules = share.rows.flatMap((row) => row[3]).filter((site) => site.includes(' ')).map((site) => site.split(' ')[0]!.split('/')[0]!);
+      for (const host of withRules) expect(host === hosts[i] || host.endsWith(`.${hosts[i]}`), `${hosts[i]} carries ${host}`).toBe(true);
+    }
   });
 });

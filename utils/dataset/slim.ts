@@ -13,7 +13,8 @@ const KIND_OF: Record<string, PageKind> = { c: 'call', a: 'app', s: 'site' };
  * popup, and the banner asks for it only when the user opens its details.
  *
  * It travels as rows of plain values rather than objects: the content script
- * has a 12 KB budget, and rows compress better than repeated keys.
+ * has a size budget (scripts/budgets.ts), and rows compress better than
+ * repeated keys.
  */
 export type SlimRow = [
   id: string,
@@ -68,6 +69,37 @@ export function bannerDataset(dataset: Dataset): Dataset {
       return sites.length > 0 ? [{ ...p, sites }] : [];
     }),
   };
+}
+
+/**
+ * The banner's data, one share per content-script entry: a call page loads
+ * only the rows of the products whose sites are under its own host pattern
+ * (`*://*.zoom.us/*` gets Zoom's), not the whole list. That keeps what the
+ * page loads before its first paint small however large the dataset grows.
+ *
+ * Each share holds every banner site under its pattern host, with its page
+ * rules, and, without rules, the product's other banner hosts: a call frame
+ * asks whether the page around it is the same product (see the banner's
+ * frame check), and that page may be on one of those.
+ */
+export interface BannerShare {
+  /** The host of the share's match pattern (`zoom.us` for `*://*.zoom.us/*`). */
+  host: string;
+  rows: SlimRow[];
+}
+
+export function bannerShares(dataset: Dataset, patternHosts: readonly string[]): BannerShare[] {
+  const banner = bannerDataset(dataset);
+  const under = (host: string, parent: string) => host === parent || host.endsWith(`.${parent}`);
+  return patternHosts.map((host) => {
+    const products = banner.products.flatMap((p) => {
+      const mine = p.sites.filter((site) => under(site.host, host));
+      if (mine.length === 0) return [];
+      const elsewhere = p.sites.filter((site) => !under(site.host, host)).map((site) => ({ host: site.host, ...(site.paths ? { paths: site.paths } : {}), noCallShape: '-' }));
+      return [{ ...p, sites: [...mine, ...elsewhere] }];
+    });
+    return { host, rows: products.map((p) => slimRow(p, p.sites)) };
+  });
 }
 
 function slimRow(p: Dataset['products'][number], sites: Dataset['products'][number]['sites']): SlimRow {
