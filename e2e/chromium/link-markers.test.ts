@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALENDAR, GMAIL, MAIL_PAGES, OUTLOOK, PORTAL } from '../fixtures/mail-pages';
+import { CALENDAR, GMAIL, GMAIL_PLACES, MAIL_PAGES, OUTLOOK, PORTAL } from '../fixtures/mail-pages';
 import { serveCallPages } from '../fixtures/pages';
 import { allowSiteAccess, axeViolations, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readMarkers, tabIdOf, type ExtensionBrowser } from './harness';
 import { tabTo } from '../fixtures/keyboard';
@@ -77,6 +77,27 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     await eventually(() => readMarkers(page), (m) => !m.some((x) => /All facts/.test(x.text)));
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-marker'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('Gmail: reads links as the browser resolves them, in web components and message frames, however they are spelled', async () => {
+    const page = await open(GMAIL_PLACES);
+    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 7, 8_000);
+    await page.waitForTimeout(SETTLE_MS);
+    // Four spellings the browser opens as Zoom calls, a shadow root, a srcdoc frame, a relative link under <base href>;
+    // not the links the browser resolves on the mail site itself, the look-alike, or the help and pricing pages beside them.
+    expect((await readMarkers(page)).map((m) => m.after).sort()).toEqual(
+      ['backslashes', 'escaped-host', 'in-frame', 'in-shadow', 'other-scheme', 'relative', 'trailing-dot'].sort(),
+    );
+    expect(markers.find((m) => m.after === 'in-frame')?.label).toMatch(/Doxy\.me/);
+    expect(markers.find((m) => m.after === 'in-shadow')?.label).toMatch(/Google Meet/);
+    // A message that arrives later inside the web component gets its marker too.
+    await page.evaluate(() => {
+      const later = document.createElement('p');
+      later.innerHTML = '<a id="later-in-shadow" href="https://whereby.com/lakeside-room">later</a>';
+      document.getElementById('component')!.shadowRoot!.append(later);
+    });
+    expect((await eventually(() => readMarkers(page), (m) => m.some((x) => x.after === 'later-in-shadow'))).some((x) => x.after === 'later-in-shadow')).toBe(true);
     await page.close();
   });
 

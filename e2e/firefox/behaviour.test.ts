@@ -43,6 +43,16 @@ const PAGES: Record<string, string> = Object.fromEntries(
   [...CALLS, ...QUIET, 'https://whereby.com/dismiss-me-room'].map((url) => [url, fakePage(new URL(url).hostname)]),
 );
 PAGES['https://us02web.zoom.us/j/5557000099'] = FIGHTING_PAGES.fullScreenAndDialog;
+/** Joins outside the path: a fragment route, a query, a launcher's url= (and, for the hash test, a launcher with nothing to launch). */
+const WHOLE_URL_CALLS = [
+  'https://teams.microsoft.com/v2/?meetingjoin=true#/l/meetup-join/19:meeting_OTU4ZDM5@thread.v2/0?context=%7b%7d',
+  'https://teams.microsoft.com/dl/launcher/launcher.html?url=%2F_%23%2Fl%2Fmeetup-join%2F19%3Ameeting_OWQx%40thread.v2%2F0&type=meetup-join',
+  'https://meeting.zoho.com/join?key=123456789',
+  'https://t.me/somegroup?videochat=2',
+];
+for (const url of [...WHOLE_URL_CALLS, 'https://teams.microsoft.com/dl/launcher/launcher.html', 'https://meeting.zoho.com/meeting/register?sessionId=1']) {
+  PAGES[url.split('#')[0]!] = fakePage(new URL(url).hostname);
+}
 
 const HAS_FIREFOX = existsSync(FIREFOX_ESR_PATH) && existsSync(`${EXTENSION_DIR}/manifest.json`);
 const SKIP_NOTE = `skipped: ${FIREFOX_ESR_PATH} or the Firefox build is missing`;
@@ -91,6 +101,25 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
     const page = await open(url);
     await settle();
     expect(await hasBanner(page)).toBe(false);
+    await page.close();
+  });
+
+  it.each(WHOLE_URL_CALLS)('reads the whole URL: the banner on %s', async (url) => {
+    const page = await open(url);
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    expect(await hasBanner(page)).toBe(true);
+    await page.close();
+  });
+
+  it('a hash-only navigation brings the banner and takes it away (Firefox has no Navigation API)', async () => {
+    // The launcher with nothing to launch is a site page: quiet, until its fragment routes a meeting.
+    const page = await open('https://teams.microsoft.com/dl/launcher/launcher.html');
+    await settle();
+    expect(await hasBanner(page)).toBe(false);
+    await page.evaluate(() => (location.hash = '#/l/meetup-join/19:meeting_OTU4ZDM5@thread.v2/0'));
+    expect(await until(() => hasBanner(page))).toBe(true);
+    await page.evaluate(() => (location.hash = '#/'));
+    expect(await until(async () => !(await hasBanner(page)))).toBe(true);
     await page.close();
   });
 
