@@ -83,6 +83,14 @@ function queries(settings: Settings): [string, string][] {
   return [...fixed, ...custom];
 }
 
+const WHOLE_URL_JOINS = [
+  'https://teams.microsoft.com/v2/?meetingjoin=true#/l/meetup-join/19:meeting_OTU4ZDM5@thread.v2/0?context=%7b%7d',
+  'https://teams.microsoft.com/dl/launcher/launcher.html?url=%2F_%23%2Fl%2Fmeetup-join%2F19%3Ameeting_OWQx%40thread.v2%2F0&type=meetup-join',
+  'https://meeting.zoho.com/join?key=123456789',
+  'https://t.me/somegroup?videochat=2',
+  'https://meetings.webex.com/collabs/meetings/join?uuid=M8X65K8I6T5W87VYZCNQW1Q4LV-N73J',
+];
+
 function rate(label: string, fn: (i: number) => unknown, rounds = 2_000_000): number {
   for (let i = 0; i < 50_000; i++) fn(i); // warm up the JIT
   const start = performance.now();
@@ -112,6 +120,8 @@ function benchSet(title: string, settings: Settings) {
   const urls = qs.map(([h, p]) => `https://${h}${p}`);
   assess(urls[0]!, dataset, settings); // builds the index once, as the extension does
   rate('assess(url) calls: URL parsing, page kind and verdict', (i) => assess(urls[i % urls.length]!, dataset, settings), 500_000);
+  // Joins outside the path: a fragment route, a launcher's url= (read one level deep), query parameters.
+  rate('assess(url) on joins in the query, fragment or a launcher', (i) => assess(WHOLE_URL_JOINS[i % WHOLE_URL_JOINS.length]!, dataset, settings), 200_000);
 }
 
 console.log(`CallCheck matching benchmark (node ${process.version}, ${dataset.products.length} bundled products)`);

@@ -36,9 +36,7 @@ export function parseCallUrl(input: string): ParsedCallUrl {
   }
   const host = stripTrailingDot(url.hostname);
   if (host === '') return { kind: 'invalid', error: 'the URL has no host' };
-  // The query and fragment as the parser gives them: page rules read them
-  // (Teams joins through `#/l/meetup-join/…`), see page-patterns.ts.
-  return { kind: 'web', host, path: normalizePath(url.pathname), search: url.search, hash: url.hash };
+  return new WebAddress(host, normalizePath(url.pathname), url);
 }
 
 /**
@@ -49,6 +47,27 @@ export function parseCallUrl(input: string): ParsedCallUrl {
 export function withAssumedScheme(input: string): string | null {
   const text = input.trim();
   return /^[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)/i.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? `https://${text}` : null;
+}
+
+/**
+ * A web page's address. The query and fragment are read from the parsed URL
+ * only when a page rule asks for them (Teams joins through `#/l/meetup-join/…`,
+ * see page-patterns.ts): most lookups never need them, and assess runs on
+ * every navigation and every candidate link.
+ */
+class WebAddress implements PageAddress {
+  readonly kind = 'web';
+  constructor(
+    readonly host: string,
+    readonly path: string,
+    private readonly url: URL,
+  ) {}
+  get search(): string {
+    return this.url.search;
+  }
+  get hash(): string {
+    return this.url.hash;
+  }
 }
 
 /** `zoom.us.` and `zoom.us` are the same name; only the last dot goes. */

@@ -39,6 +39,8 @@ type ParamTests = readonly (readonly [name: string, test: RegExp])[];
 export interface CompiledPageRule {
   kind: PageKind;
   test: RegExp;
+  /** The rule reads the path only (most do). */
+  plain: boolean;
   query?: ParamTests;
   fragment?: RegExp;
   fragmentQuery?: ParamTests;
@@ -71,9 +73,13 @@ export interface PageAddress {
  * The URL parser has already resolved `.` and `..` segments, `%2e` included.
  */
 export function normalizePath(path: string): string {
-  // Most paths need nothing done: one test instead of four passes (assess
-  // runs on every navigation and in the link checker on every link).
-  if (!NEEDS_NORMALIZING.test(path)) return path === '' ? '/' : path;
+  // Most paths need nothing done, or only their trailing slash taken off: one
+  // test instead of four passes (assess runs on every navigation and in the
+  // link checker on every link).
+  if (!NEEDS_NORMALIZING.test(path)) {
+    if (path.length > 1 && path.charCodeAt(path.length - 1) === 47 /* / */) return path.slice(0, -1);
+    return path === '' ? '/' : path;
+  }
   let text = path.replace(/%(?:[46][1-9a-f]|[57][0-9a]|3[0-9]|2d|2e|5f|7e)/gi, (escape) =>
     String.fromCharCode(Number.parseInt(escape.slice(1), 16)),
   );
@@ -83,8 +89,8 @@ export function normalizePath(path: string): string {
   return text === '' ? '/' : text;
 }
 
-/** An escape, a parameter, an upper-case letter, a doubled or trailing slash. */
-const NEEDS_NORMALIZING = /[%;A-Z]|\/\/|.\/$/;
+/** An escape, a parameter, an upper-case letter, a doubled slash. */
+const NEEDS_NORMALIZING = /[%;A-Z]|\/\//;
 
 /**
  * The fragment read as a single-page app's router reads it: `#/l/x?c=1`,
@@ -123,7 +129,8 @@ const paramTests = (params: Readonly<Record<string, string>>): ParamTests =>
 
 export function compilePageRules(rules: readonly PageRule[]): CompiledPageRule[] {
   return rules.map((rule) => {
-    const compiled: CompiledPageRule = { kind: rule.kind, test: anchored(rule.path) };
+    const plain = !rule.query && rule.fragment === undefined && !rule.fragmentQuery && rule.inner === undefined;
+    const compiled: CompiledPageRule = { kind: rule.kind, test: anchored(rule.path), plain };
     if (rule.query) compiled.query = paramTests(rule.query);
     if (rule.fragment !== undefined) compiled.fragment = anchored(rule.fragment);
     if (rule.fragmentQuery) compiled.fragmentQuery = paramTests(rule.fragmentQuery);
@@ -139,23 +146,28 @@ export function pathAddress(path: string): PageAddress {
 
 /** The kind of a page: the first rule that matches, else `site`. */
 export function classifyPage(rules: readonly CompiledPageRule[], address: PageAddress): PageKind {
-  return classify(rules, new AddressReader(address), 0);
+  return classify(rules, address, 0);
 }
 
-function classify(rules: readonly CompiledPageRule[], page: AddressReader, depth: number): PageKind {
-  for (const rule of rules) if (matches(rule, rules, page, depth)) return rule.kind;
+function classify(rules: readonly CompiledPageRule[], address: PageAddress, depth: number): PageKind {
+  // The query and fragment are read only for rules that name them, once.
+  let reader: AddressReader | undefined;
+  for (const rule of rules) {
+    if (!rule.test.test(address.path)) continue;
+    if (rule.plain || matches(rule, rules, (reader ??= new AddressReader(address)), depth)) return rule.kind;
+  }
   return 'site';
 }
 
+/** The parts of a rule beyond its path (the path already matched). */
 function matches(rule: CompiledPageRule, rules: readonly CompiledPageRule[], page: AddressReader, depth: number): boolean {
-  if (!rule.test.test(page.address.path)) return false;
   if (rule.query && !paramsMatch(rule.query, page.params())) return false;
   if (rule.fragment && !rule.fragment.test(page.route().path)) return false;
   if (rule.fragmentQuery && !paramsMatch(rule.fragmentQuery, page.routeParams())) return false;
   if (rule.inner !== undefined) {
     if (depth > 0) return false;
     const inner = innerAddress(page.address.host, page.params().get(rule.inner)?.[0]);
-    return inner !== null && classify(rules, new AddressReader(inner), depth + 1) === rule.kind;
+    return inner !== null && classify(rules, inner, depth + 1) === rule.kind;
   }
   return true;
 }
