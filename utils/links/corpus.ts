@@ -3,7 +3,7 @@ import type { Product } from '../dataset/schema';
 import { IsoDate, SourceSchema } from '../dataset/schema';
 import type { ProductList } from '../dataset/judged';
 import { parseCallUrl } from '../matching/call-url';
-import { classifyPage, compilePageRules } from '../matching/page-patterns';
+import { compilePageRules, decidingRule } from '../matching/page-patterns';
 import { EMPTY_SETTINGS } from '../settings/repair';
 import { assess } from '../verdict/assess';
 import type { PageKind } from '../vocabulary/values';
@@ -33,6 +33,12 @@ export const CorpusShapeSchema = v.strictObject({
   shape: v.pipe(v.string(), v.nonEmpty()),
   sources: SourceKeys,
   links: LinkList,
+  /**
+   * Absent: copied from its sources, which are not the evidence the page
+   * rules were written from. `rule-example`: a page rule's own example (it
+   * proves the rule is reached, not that the rule was measured independently).
+   */
+  origin: v.optional(v.picklist(['rule-example'])),
   note: v.optional(v.string()),
 });
 
@@ -79,6 +85,8 @@ export interface ProductConformance {
   product: string;
   calls: number;
   apps: number;
+  /** Call and app links copied from sources other than the rules' own evidence. */
+  independent: number;
   sites: number;
   /** Corpus shapes whose every link was judged right. */
   shapesCovered: number;
@@ -92,7 +100,7 @@ export interface ProductConformance {
 export interface Conformance {
   products: ProductConformance[];
   misses: Miss[];
-  totals: { callOrApp: number; sites: number; lookalikes: number };
+  totals: { callOrApp: number; independent: number; sites: number; lookalikes: number };
   problems: string[];
 }
 
@@ -111,6 +119,7 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
   const byId = new Map(dataset.products.map((p) => [p.id, p]));
   const products: ProductConformance[] = [];
   let callOrApp = 0;
+  let independent = 0;
   let sites = 0;
 
   for (const [id, entry] of Object.entries(corpus.products)) {
@@ -127,6 +136,7 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
       product: id,
       calls: 0,
       apps: 0,
+      independent: 0,
       sites: 0,
       shapesCovered: 0,
       shapes: entry.shapes?.length ?? 0,
@@ -148,6 +158,7 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
         }
         if (shape.kind === 'call') row.calls++;
         else row.apps++;
+        if (!shape.origin) row.independent++;
       }
       if (right) row.shapesCovered++;
     }
@@ -162,20 +173,20 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
     const links = (entry.shapes ?? []).flatMap((s) => s.links);
     for (const site of product.sites) {
       const rules = site.pages ?? [];
+      const compiled = compilePageRules(rules);
+      const decided = new Set<number>();
+      for (const url of links) {
+        const parsed = parseCallUrl(url);
+        if (parsed.kind === 'web' && (parsed.host === site.host || parsed.host.endsWith(`.${site.host}`))) decided.add(decidingRule(compiled, parsed));
+      }
       rules.forEach((rule, i) => {
         if (rule.kind === 'site') return;
         row.rules++;
-        const compiled = compilePageRules(rules);
-        const reached = links.some((url) => {
-          const parsed = parseCallUrl(url);
-          if (parsed.kind !== 'web' || (parsed.host !== site.host && !parsed.host.endsWith(`.${site.host}`))) return false;
-          // The rule decides this link: no earlier rule did.
-          return classifyPage(compiled.slice(0, i + 1), parsed) === rule.kind && classifyPage(compiled.slice(0, i), parsed) === 'site';
-        });
-        if (reached) row.rulesReached++;
+        if (decided.has(i)) row.rulesReached++;
       });
     }
     callOrApp += row.calls + row.apps;
+    independent += row.independent;
     sites += row.sites;
     products.push(row);
   }
@@ -183,5 +194,5 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
     const match = judge(url);
     if (match) misses.push({ product: match.entry.id, url, expected: 'no match', got: `${match.entry.id} ${match.page} (${trick})` });
   }
-  return { products, misses, totals: { callOrApp, sites, lookalikes: corpus.lookalikes.length }, problems };
+  return { products, misses, totals: { callOrApp, independent, sites, lookalikes: corpus.lookalikes.length }, problems };
 }

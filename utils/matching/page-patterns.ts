@@ -146,17 +146,19 @@ export function pathAddress(path: string): PageAddress {
 
 /** The kind of a page: the first rule that matches, else `site`. */
 export function classifyPage(rules: readonly CompiledPageRule[], address: PageAddress): PageKind {
-  return classify(rules, address, 0);
+  return rules[decidingRule(rules, address)]?.kind ?? 'site';
 }
 
-function classify(rules: readonly CompiledPageRule[], address: PageAddress, depth: number): PageKind {
+/** The index of the rule that decides a page's kind, or -1 where none matches (a site page). */
+export function decidingRule(rules: readonly CompiledPageRule[], address: PageAddress, depth = 0): number {
   // The query and fragment are read only for rules that name them, once.
   let reader: AddressReader | undefined;
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (!rule.test.test(address.path)) continue;
-    if (rule.plain || matches(rule, rules, (reader ??= new AddressReader(address)), depth)) return rule.kind;
+    if (rule.plain || matches(rule, rules, (reader ??= new AddressReader(address)), depth)) return i;
   }
-  return 'site';
+  return -1;
 }
 
 /** The parts of a rule beyond its path (the path already matched). */
@@ -167,7 +169,7 @@ function matches(rule: CompiledPageRule, rules: readonly CompiledPageRule[], pag
   if (rule.inner !== undefined) {
     if (depth > 0) return false;
     const inner = innerAddress(page.address.host, page.params().get(rule.inner)?.[0]);
-    return inner !== null && classify(rules, inner, depth + 1) === rule.kind;
+    return inner !== null && rules[decidingRule(rules, inner, depth + 1)]?.kind === rule.kind;
   }
   return true;
 }
