@@ -51,6 +51,8 @@ export default defineUnlistedScript({
 const PASS_LIMIT = 400;
 /** New content is looked at once it has settled for this long. */
 const DEBOUNCE_MS = 60;
+/** An absolute http(s) link with a plainly written host: what the browser would resolve it to, already. */
+const ABSOLUTE = /^https?:\/\/[a-z0-9.-]+(?::\d{0,5})?(?:[/?#]|$)/;
 /** Nested roots (shadow roots inside frames inside shadow roots…) followed, at most. */
 const MAX_ROOTS = 200;
 
@@ -188,9 +190,13 @@ class LinkMarkers {
 
   private look(link: Element): void {
     // As the browser resolves it: relative links and <base href> included.
+    // An absolute link written the way the browser writes URLs resolves to
+    // itself, so its attribute is read as it is (reading the property
+    // serializes a URL per link); anything else is resolved by the browser.
     // An SVG link's href is not a string; its attribute is.
-    const resolved = (link as HTMLAnchorElement).href;
-    const href = typeof resolved === 'string' ? resolved : (link.getAttribute('href') ?? '');
+    const attribute = link.getAttribute('href') ?? '';
+    const resolved = ABSOLUTE.test(attribute) ? attribute : (link as HTMLAnchorElement).href;
+    const href = typeof resolved === 'string' ? resolved : attribute;
     if (this.seen.get(link) === href) return;
     this.seen.set(link, href);
     const old = this.marked.get(link);
