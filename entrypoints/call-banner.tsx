@@ -17,14 +17,14 @@ import {
   type BannerState,
 } from '../utils/settings/banner-state';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
-import { decodeSlim, type SlimRow } from '../utils/dataset/slim';
+import { BANNER_DATA_GLOBAL, decodeSlim, type SlimRow } from '../utils/dataset/slim';
 
 /**
  * This page's share of the dataset, loaded just before this script by the
  * manifest entry that matched the page (scripts/banner-shares.ts); none where
  * the background registered the script for a custom vendor's host.
  */
-const slim = decodeSlim((globalThis as { __callcheckBannerData?: SlimRow[] }).__callcheckBannerData ?? []);
+const slim = decodeSlim(((globalThis as Record<string, unknown>)[BANNER_DATA_GLOBAL] as SlimRow[] | undefined) ?? []);
 
 /**
  * The in-page banner, a content script that runs only on the dataset's call

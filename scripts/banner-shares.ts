@@ -1,6 +1,6 @@
 import type { Dataset } from '../utils/dataset/schema';
 import { bannerHostPatterns } from '../utils/dataset/host-patterns';
-import { bannerShares } from '../utils/dataset/slim';
+import { BANNER_DATA_GLOBAL, bannerShares } from '../utils/dataset/slim';
 
 /**
  * The banner's content-script entries and their data files, made at build
@@ -16,8 +16,6 @@ export interface BannerEntry {
   file: string;
   contents: string;
 }
-
-export const BANNER_DATA_GLOBAL = '__callcheckBannerData';
 
 export function bannerEntries(dataset: Dataset): BannerEntry[] {
   const patterns = bannerHostPatterns(dataset);

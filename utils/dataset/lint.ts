@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { DatasetSchema, FACT_KEYS, type Dataset } from './schema';
 import { parseCallUrl } from '../matching/call-url';
 import { isRegistrableHost } from '../matching/hostname';
-import { classifyPage, compilePageRules, patternProblem, type PatternTarget } from '../matching/page-patterns';
+import { anchored, classifyPage, compilePageRules, patternProblem, type PatternTarget } from '../matching/page-patterns';
 import type { PageRuleData, Site } from './schema';
 
 /**
@@ -155,7 +155,7 @@ function sitePageProblems(at: string, site: Site): string[] {
         problems.push(`${at}: pattern ${pattern}: ${problem}`);
         return problems;
       }
-      const test = new RegExp(`^(?:${pattern})$`);
+      const test = anchored(pattern);
       for (const hostile of target === 'path' ? HOSTILE_PATHS : HOSTILE_VALUES) {
         const started = performance.now();
         test.test(hostile);

@@ -82,6 +82,9 @@ export function bannerDataset(dataset: Dataset): Dataset {
  * asks whether the page around it is the same product (see the banner's
  * frame check), and that page may be on one of those.
  */
+/** Where a banner data file leaves its share for the banner script (they share the content scripts' isolated world). */
+export const BANNER_DATA_GLOBAL = '__callcheckBannerData';
+
 export interface BannerShare {
   /** The host of the share's match pattern (`zoom.us` for `*://*.zoom.us/*`). */
   host: string;

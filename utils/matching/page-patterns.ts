@@ -123,7 +123,8 @@ export function readParams(search: string): ReadonlyMap<string, readonly string[
   return params;
 }
 
-const anchored = (source: string) => new RegExp(`^(?:${source})$`);
+/** A pattern as the rules use it: anchored at both ends, so it never matches part of a path or value. */
+export const anchored = (source: string): RegExp => new RegExp(`^(?:${source})$`);
 const paramTests = (params: Readonly<Record<string, string>>): ParamTests =>
   Object.entries(params).map(([name, source]) => [name.toLowerCase(), anchored(source)] as const);
 
