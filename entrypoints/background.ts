@@ -19,6 +19,7 @@ import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import { readPolicy, type OrganizationAccess } from '../utils/policy/read';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown } from '../extension/policy-or-last-known';
+import { serialQueue } from '../extension/serial-queue';
 import type { Settings } from '../utils/settings/schema';
 
 const FAMILY_COLOUR = { red: '#a1231b', amber: '#7a4f00', green: '#1e6b34' } as const;
@@ -97,39 +98,50 @@ async function factsReply(productId: string): Promise<FactsReply> {
 
 /**
  * From the stored settings and the policy: the merged settings the content
- * script reads, the custom vendors' content scripts, then every badge.
+ * script reads, the custom vendors' content scripts, then every badge. Runs
+ * are serialized (serialQueue): settings, permission and start-up events
+ * come in bursts, and right after a browser start the first policy read
+ * takes seconds, so a run started earlier could otherwise land last and
+ * write stale merged settings or unregister a fresh content script.
  */
 function resync({ atStart = false } = {}): void {
   // At a start, badges first, from the last known settings: restored tabs may
   // have loaded before any tab event reached this worker, and the policy read
   // below can take seconds. It corrects them when it answers.
-  const early = atStart
-    ? lastKnownSettings()
-        .then((settings) => refreshAllBadges(settings, []))
-        .catch((error: unknown) => console.warn('CallCheck could not set its badges:', error))
-    : Promise.resolve();
+  if (atStart) {
+    earlyBadges = lastKnownSettings()
+      .then((settings) => refreshAllBadges(settings, []))
+      .catch((error: unknown) => console.warn('CallCheck could not set its badges:', error));
+  }
+  void queueResync();
+}
+
+/** The start-up badges from the last known settings, which no run's own badges may precede. */
+let earlyBadges: Promise<void> = Promise.resolve();
+
+const queueResync = serialQueue(resyncOnce, (error) => console.warn('CallCheck could not read its settings or policy:', error));
+
+/** One run: every input (settings, policy, grants, link sites) is read when it starts. */
+async function resyncOnce(): Promise<void> {
   // One read of settings and policy serves all three steps. A failure in one
   // step (a content-script registration the browser refuses) must not keep
   // the badges wrong.
   const managed = readManaged();
-  loadAll(managed)
-    .then(async ({ effective, policy }) => {
-      // For pages opened while the next start's policy read is still slow.
-      await lastPolicyItem.setValue((await managed) ?? null);
-      const granted = await grantedOrigins();
-      const custom = grantedCustomPatterns(effective.settings, granted);
-      const access = organizationAccess(policy.customVendors, granted);
-      await effectiveItem.setValue(access.vendors > 0 ? { ...effective, access } : effective);
-      // The early badges never land after these, which are the right ones.
-      await early;
-      const links = linkCheckState(await loadLinkSites(), policy, granted);
-      await linkCheckItem.setValue(links);
-      const results = await Promise.allSettled([syncCustomScripts(custom), syncLinkScripts(links.active), refreshAllBadges(effective.settings, custom)]);
-      for (const result of results) {
-        if (result.status === 'rejected') console.warn('CallCheck could not update its content scripts or badges:', result.reason);
-      }
-    })
-    .catch((error: unknown) => console.warn('CallCheck could not read its settings or policy:', error));
+  const { effective, policy } = await loadAll(managed);
+  // For pages opened while the next start's policy read is still slow.
+  await lastPolicyItem.setValue((await managed) ?? null);
+  const granted = await grantedOrigins();
+  const custom = grantedCustomPatterns(effective.settings, granted);
+  const access = organizationAccess(policy.customVendors, granted);
+  await effectiveItem.setValue(access.vendors > 0 ? { ...effective, access } : effective);
+  // The early badges never land after these, which are the right ones.
+  await earlyBadges;
+  const links = linkCheckState(await loadLinkSites(), policy, granted);
+  await linkCheckItem.setValue(links);
+  const results = await Promise.allSettled([syncCustomScripts(custom), syncLinkScripts(links.active), refreshAllBadges(effective.settings, custom)]);
+  for (const result of results) {
+    if (result.status === 'rejected') console.warn('CallCheck could not update its content scripts or badges:', result.reason);
+  }
 }
 
 async function handleSettingsRequest(

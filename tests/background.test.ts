@@ -63,6 +63,29 @@ describe('background badge', () => {
     answer({});
   });
 
+  it('never lets an older resync land after a newer one (a slow first policy read, then a save)', async () => {
+    // The first policy read after a browser start hangs for seconds; the next ones answer at once.
+    let answerFirst: (value: Record<string, unknown>) => void = () => {};
+    vi.spyOn(fakeBrowser.storage.managed, 'get')
+      .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)) as never)
+      .mockResolvedValue({} as never);
+    await startBackground();
+    await fakeBrowser.runtime.onStartup.trigger();
+    // Meanwhile the clinic records a BAA with Zoom (the options page's save lands in storage).
+    await fakeBrowser.storage.local.set({ settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] } });
+    await new Promise((done) => setTimeout(done, 20));
+    // Now the slow first read answers: its run read the settings before the save.
+    answerFirst({});
+    await vi.waitFor(async () => {
+      const { effective } = await fakeBrowser.storage.local.get('effective');
+      expect((effective as { settings: { approvals: unknown[] } }).settings.approvals).toEqual([{ productId: 'zoom', by: 'user' }]);
+    });
+    // And it stays so: no stale run lands afterwards.
+    await new Promise((done) => setTimeout(done, 50));
+    const { effective } = await fakeBrowser.storage.local.get('effective');
+    expect((effective as { settings: { approvals: unknown[] } }).settings.approvals).toHaveLength(1);
+  });
+
   it('uses the last known merged settings at once, and corrects them when the policy answers', async () => {
     // The merged settings written before the browser closed: Zoom approved by the organization.
     await fakeBrowser.storage.local.set({ effective: { settings: { approvals: [{ productId: 'zoom', by: 'organization' }] }, controls: { managed: true } } });
