@@ -5,6 +5,7 @@
  * line: product, fact, newest check, URLs. Exit 2 on a usage error.
  */
 import { dataset } from '../utils/dataset/bundled';
+import { localDate } from '../utils/dataset/dates';
 import { reportDataset, staleFacts } from '../utils/dataset/report';
 
 const USAGE = `Usage: npm run --silent facts -- report [--as-of YYYY-MM-DD]
@@ -51,6 +52,6 @@ function runFacts(args: string[], today: string): { code: number; out: string } 
   return { code: 2, out: command ? `error: unknown command "${command}"\n\n${USAGE}` : USAGE };
 }
 
-const { code, out } = runFacts(process.argv.slice(2), new Date().toISOString().slice(0, 10));
+const { code, out } = runFacts(process.argv.slice(2), localDate());
 (code === 0 ? process.stdout : process.stderr).write(`${out}\n`);
 process.exitCode = code;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { describeChanges, LIMITS, parseSettingsFile, type SettingsBundle } from '../../utils/settings/file';
 import type { Message } from '../../utils/vocabulary/messages';
+import { localDate } from '../../utils/dataset/dates';
 import { Status } from './Status';
 import { useOptions } from './context';
 
@@ -20,7 +21,7 @@ export function ImportExport() {
     const blob = new Blob([exportFile()], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = `callcheck-settings-${new Date().toISOString().slice(0, 10)}.json`;
+    link.download = `callcheck-settings-${localDate()}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     setStatus({ ok: true, text: t('export_done') });

@@ -10,6 +10,7 @@ import { MANAGED_PATIENCE_MS, policyOrLastKnown, samePolicy } from '../../extens
 import { loadEffective } from '../../extension/stored';
 import { assessAll } from '../../utils/verdict/assess';
 import { dataset } from '../../utils/dataset/bundled';
+import { localDate } from '../../utils/dataset/dates';
 import { exportSettingsFile } from '../../utils/settings/file';
 
 /**
@@ -55,7 +56,7 @@ async function draw() {
       return origins.every((origin) => granted.has(origin));
     },
     exportFile: () => exportSettingsFile(bundle, new Date()),
-    today: new Date().toISOString().slice(0, 10),
+    today: localDate(),
     linkSites,
     linkCheck,
     setLinkSites: (sites) => sendSettings({ type: 'callcheck:set-link-sites', sites }),

@@ -10,6 +10,7 @@ import { loadLinkCheck, loadLinkSites } from '../../extension/storage';
 import { sendSettings } from '../../extension/send-settings';
 import { linkSiteOrigin, originsToGiveBack, withLinkSites } from '../../utils/links/link-sites';
 import { assess, assessAll, type JudgedProduct, type Match } from '../../utils/verdict/assess';
+import { localDate } from '../../utils/dataset/dates';
 
 /**
  * The toolbar popup: the facts for the current tab, or a search over the
@@ -57,7 +58,7 @@ async function main() {
       loadFacts={withFacts}
       explainers={explainers}
       t={t}
-      today={new Date().toISOString().slice(0, 10)}
+      today={localDate()}
       supportContact={controls.supportContact}
       access={access}
       requestOrigins={(origins) => browser.permissions.request({ origins })}

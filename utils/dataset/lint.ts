@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { localDate } from './dates';
 import { DatasetSchema, FACT_KEYS, type Dataset } from './schema';
 import { parseCallUrl } from '../matching/call-url';
 import { isRegistrableHost } from '../matching/hostname';
@@ -10,7 +11,7 @@ import type { PageRuleData, Site } from './schema';
  * trustworthy. Run by the build (a bad dataset fails it) and by the tests.
  * Returns a list of problems, each naming the product and field.
  */
-export function lintDataset(raw: unknown, today = new Date().toISOString().slice(0, 10)): string[] {
+export function lintDataset(raw: unknown, today = localDate()): string[] {
   const parsed = v.safeParse(DatasetSchema, raw);
   if (!parsed.success) {
     return parsed.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);

@@ -1,3 +1,4 @@
+import { localDate } from '../dataset/dates';
 import { isRealDate } from '../dataset/schema';
 
 /**
@@ -18,4 +19,5 @@ export function conflictingDecisions(approvals: readonly { productId: string }[]
   return [...new Set(approvals.map((a) => a.productId).filter((id) => blocked.has(id)))];
 }
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today on the person's own calendar (see localDate). */
+export const today = (): string => localDate();
