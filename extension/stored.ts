@@ -44,7 +44,10 @@ export const DEFAULT_CONTROLS: Effective['controls'] = { allowDismiss: true, all
  * install), the user's own settings are.
  */
 export function readStored(raw: Partial<Record<(typeof STORED_KEYS)[number], unknown>>): Stored {
-  const effective = raw.effective && typeof raw.effective === 'object' ? (raw.effective as Record<string, unknown>) : null;
+  // A damaged merged entry (`{}`, or settings of the wrong shape) is not the
+  // background's: the user's own settings apply until the background writes
+  // it again, rather than no approvals at all.
+  const effective = isMergedEntry(raw.effective) ? raw.effective : null;
   const controls = effective?.controls && typeof effective.controls === 'object' ? (effective.controls as Record<string, unknown>) : {};
   return {
     // Only the merged entry (written by the background from managed storage)
@@ -61,6 +64,19 @@ export function readStored(raw: Partial<Record<(typeof STORED_KEYS)[number], unk
     bannerState: coerceBannerState(raw.bannerState),
     access: readAccess(effective?.access),
   };
+}
+
+/**
+ * Written by the background: settings holding at least one of its lists.
+ * A partly damaged entry is repaired entry by entry (coerceSettings); one
+ * with no lists at all (`{}`, a string) is not the background's.
+ */
+function isMergedEntry(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object') return false;
+  const settings = (value as Record<string, unknown>).settings;
+  if (!settings || typeof settings !== 'object') return false;
+  const lists = settings as Record<string, unknown>;
+  return Array.isArray(lists.approvals) || Array.isArray(lists.blocks) || Array.isArray(lists.customVendors);
 }
 
 /**

@@ -110,6 +110,19 @@ describe('background badge', () => {
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('lastPolicy')).lastPolicy).toEqual({ OrganizationName: 'Lakeside Clinic' }));
   });
 
+  it.each([{}, { settings: 'x' }, { settings: {} }, 'damaged', { controls: { locked: true } }])(
+    'a merged-settings entry of the wrong shape (%j) does not drop the clinic’s own approvals from badge and banner',
+    async (damaged) => {
+      await fakeBrowser.storage.local.set({ settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] }, effective: damaged });
+      vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
+      await startBackground();
+      const zoom = await navigate('https://us02web.zoom.us/j/5551112222');
+      await vi.waitFor(async () => expect((await badge(zoom)).text).toBe('OK'));
+      const { readStored } = await import('../extension/stored');
+      expect(readStored({ settings: (await fakeBrowser.storage.local.get('settings')).settings, effective: damaged }).settings.approvals).toEqual([{ productId: 'zoom', by: 'user' }]);
+    },
+  );
+
   it('reads a damaged merged-settings entry through the same repair as the banner, so badge and banner agree', async () => {
     const damaged = { settings: { approvals: [{ productId: 'zoom' }, 42, { productId: '<b>' }], blocks: 'webex', customVendors: null }, preferences: { bannerVerdicts: ['bogus'] } };
     await fakeBrowser.storage.local.set({ effective: damaged });

@@ -87,3 +87,25 @@ describe('banner state', () => {
     });
   });
 });
+
+describe('stored times count only within what the banner can set', () => {
+  const now = Date.UTC(2026, 11, 4, 12);
+  const url = 'https://us02web.zoom.us/j/5551112222';
+  const blocked = { verdict: 'blocked' as const, page: 'call' as const, entry: { id: 'zoom' } };
+  const YEAR = 365 * DAY;
+
+  it('a snooze 100 years ahead silences nothing; one of 7 days does', () => {
+    expect(bannerMode(blocked, url, { ...EMPTY_BANNER_STATE, snoozes: { zoom: now + 100 * YEAR } }, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
+    expect(bannerMode(blocked, url, withSnooze(EMPTY_BANNER_STATE, 'zoom', 7, now), DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
+  });
+
+  it('a dismissal years ahead dismisses nothing; one made now does', () => {
+    expect(bannerMode(blocked, url, { ...EMPTY_BANNER_STATE, dismissed: { [pageKey(url)]: now + 10 * YEAR } }, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
+    expect(bannerMode(blocked, url, withDismissal(EMPTY_BANNER_STATE, url, now), DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
+  });
+
+  it('"seen" 10 years ahead does not fold the banner for 10 years', () => {
+    expect(bannerMode(blocked, url, { ...EMPTY_BANNER_STATE, seen: { zoom: now + 10 * YEAR } }, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
+    expect(bannerMode(blocked, url, withSeen(EMPTY_BANNER_STATE, 'zoom', now - 1000), DEFAULT_BANNER_PREFERENCES, now)).toBe('pill');
+  });
+});

@@ -31,6 +31,16 @@ export const DAY = 24 * HOUR;
 export const DISMISS_FOR = 12 * HOUR;
 /** A full banner shown within this window is shown as the pill on reload. */
 export const SEEN_FOR = HOUR;
+/** The longest snooze the banner offers. */
+export const MAX_SNOOZE = 7 * DAY;
+
+/**
+ * A stored time counts only within what the banner itself can set: a snooze
+ * ends at most 7 days ahead, a dismissal 12 hours ahead, and "seen" is in
+ * the past. A damaged or forged entry (a snooze 100 years ahead) would
+ * otherwise silence a blocked vendor's banner for that long.
+ */
+const until = (end: number | undefined, longest: number, now: number) => end !== undefined && end > now && end - now <= longest;
 
 /** FNV-1a of origin + path: stable, short, and not reversible to a meeting id. */
 export function pageKey(url: string): string {
@@ -73,10 +83,11 @@ export function bannerMode(
 ): BannerMode {
   if (page !== 'call' && page !== 'app') return 'hidden';
   if (!preferences.bannerVerdicts.includes(verdict)) return 'hidden';
-  if ((state.snoozes[productId] ?? 0) > now) return 'hidden';
-  if ((state.dismissed[pageKey(url)] ?? 0) > now) return 'hidden';
+  if (until(state.snoozes[productId], MAX_SNOOZE, now)) return 'hidden';
+  if (until(state.dismissed[pageKey(url)], DISMISS_FOR, now)) return 'hidden';
   if (page === 'app') return 'pill';
-  return (state.seen[productId] ?? 0) + SEEN_FOR > now ? 'pill' : 'full';
+  const seen = state.seen[productId];
+  return seen !== undefined && seen <= now && seen + SEEN_FOR > now ? 'pill' : 'full';
 }
 
 function pruned(record: Record<string, number>, now: number): Record<string, number> {
