@@ -5,15 +5,15 @@ import { factRows } from '../utils/dataset/fact-rows';
 import { verdictKey } from '../utils/verdict/verdict-text';
 import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
-import { parseRuntimeMessage, type FactsReply } from '../extension/runtime-messages';
+import { parseRuntimeMessage, type BannerMemoryChange, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
-import { bannerStateItem, effectiveItem, lastPolicyItem, linkCheckItem, linkSitesItem, loadAll, loadLinkSites, loadStored, preferencesItem, readManaged, settingsItem } from '../extension/storage';
+import { bannerStateItem, effectiveItem, lastPolicyItem, linkCheckItem, linkSitesItem, loadAll, loadLinkSites, preferencesItem, readManaged, settingsItem } from '../extension/storage';
 import { linkCheckState, linkSiteOrigin, parseLinkSites } from '../utils/links/link-sites';
 import { loadEffective } from '../extension/stored';
 import { storage } from 'wxt/utils/storage';
 import { assess, assessAll, VERDICT_FAMILY } from '../utils/verdict/assess';
 import { alternativeRows, baaAlternatives } from '../utils/verdict/alternatives';
-import { DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
+import { coerceBannerState, DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE, withDismissal, withSeen, withSnooze, type BannerState } from '../utils/settings/banner-state';
 import { dataset } from '../utils/dataset/bundled';
 import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
@@ -72,6 +72,7 @@ export default defineBackground(() => {
     const message = parseRuntimeMessage(raw);
     if (!message) return;
     if (message.type === 'callcheck:facts') return factsReply(message.productId);
+    if (message.type === 'callcheck:banner-memory') return rememberForBanner(message.change);
     if (message.type === 'callcheck:record-baa' || message.type === 'callcheck:open-facts') {
       const url = browser.runtime.getURL('/options.html');
       const anchor = message.type === 'callcheck:record-baa' ? 'record' : 'facts';
@@ -80,6 +81,30 @@ export default defineBackground(() => {
     return;
   });
 });
+
+/**
+ * The banner's memory has one writer, here, and its changes are applied one
+ * after another to the state as stored: tabs that snooze, dismiss and show
+ * banners at the same moment never overwrite each other's changes.
+ */
+let bannerMemoryWrites: Promise<unknown> = Promise.resolve();
+function changeBannerMemory(change: (state: BannerState, now: number) => BannerState): Promise<void> {
+  const write = bannerMemoryWrites.then(async () => {
+    // The item alone: loadStored would wait for the (slow) policy read.
+    const state = coerceBannerState(await bannerStateItem.getValue());
+    await bannerStateItem.setValue(change(state, Date.now()));
+  });
+  bannerMemoryWrites = write.catch(() => undefined);
+  return write;
+}
+
+function rememberForBanner(change: BannerMemoryChange): Promise<void> {
+  return changeBannerMemory((state, now) =>
+    change.kind === 'snooze' ? withSnooze(state, change.productId, change.days, now)
+    : change.kind === 'dismiss' ? withDismissal(state, change.url, now)
+    : withSeen(state, change.productId, now),
+  );
+}
 
 /**
  * The banner's details for a product: its key facts and, after a red verdict
@@ -177,8 +202,7 @@ async function handleSettingsRequest(
         ...(request.preferences ? [{ item: preferencesItem, value: request.preferences }] : []),
       ]);
     } else if (request.type === 'callcheck:clear-snoozes') {
-      const state = (await loadStored()).bannerState;
-      await bannerStateItem.setValue({ ...state, snoozes: {} });
+      await changeBannerMemory((state) => ({ ...state, snoozes: {} }));
     } else {
       await storage.setItems([
         { item: settingsItem, value: EMPTY_SETTINGS },

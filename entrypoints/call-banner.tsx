@@ -3,19 +3,11 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import bannerCss from '../components/banner.css?inline';
 import { VerdictBanner } from '../components/VerdictBanner';
 import { t } from '../extension/i18n';
-import type { FactsReply, RuntimeMessage } from '../extension/runtime-messages';
+import type { BannerMemoryChange, FactsReply, RuntimeMessage } from '../extension/runtime-messages';
 import { nativeBrowser as browser } from '../extension/native-browser';
 import { loadEffective, STORED_KEYS, type Stored } from '../extension/stored';
 import { assess, type JudgedProduct, type Match } from '../utils/verdict/assess';
-import {
-  bannerMode,
-  DEFAULT_BANNER_PREFERENCES,
-  EMPTY_BANNER_STATE,
-  withDismissal,
-  withSeen,
-  withSnooze,
-  type BannerState,
-} from '../utils/settings/banner-state';
+import { bannerMode, DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import { BANNER_DATA_GLOBAL, decodeSlim, type SlimRow } from '../utils/dataset/slim';
 
@@ -75,21 +67,20 @@ export default defineUnlistedScript({
       banner.show(match, mode, url);
     };
 
-    const saveBannerState = async (change: (state: BannerState, now: number) => BannerState) => {
-      const current = (await stored).bannerState;
-      await browser.storage.local.set({ bannerState: change(current, Date.now()) });
-    };
+    // The background writes the banner's memory (one writer: a "seen" in one
+    // tab never loses a snooze made in another).
+    const remember = (change: BannerMemoryChange) => void send({ type: 'callcheck:banner-memory', change });
 
     banner.actions = {
       dismiss: (url) => {
         banner.remove();
-        void saveBannerState((s, now) => withDismissal(s, url, now));
+        remember({ kind: 'dismiss', url });
       },
       snooze: (productId, days) => {
         banner.remove();
-        void saveBannerState((s, now) => withSnooze(s, productId, days, now));
+        remember({ kind: 'snooze', productId, days });
       },
-      seen: (productId) => void saveBannerState((s, now) => withSeen(s, productId, now)),
+      seen: (productId) => remember({ kind: 'seen', productId }),
       recordBaa: (productId) => void send({ type: 'callcheck:record-baa', productId }),
       loadFacts: async (productId) => ((await send({ type: 'callcheck:facts', productId })) as FactsReply | undefined) ?? null,
       openFacts: (productId) => void send({ type: 'callcheck:open-facts', productId }),

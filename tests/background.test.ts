@@ -86,6 +86,29 @@ describe('background badge', () => {
     expect((effective as { settings: { approvals: unknown[] } }).settings.approvals).toHaveLength(1);
   });
 
+  it('is the one writer of the banner’s memory: changes from tabs at the same moment all land', async () => {
+    await startBackground();
+    const send = (change: unknown) =>
+      (fakeBrowser.runtime.onMessage as unknown as { trigger: (...args: unknown[]) => Promise<unknown[]> }).trigger(
+        { type: 'callcheck:banner-memory', change },
+        { id: fakeBrowser.runtime.id, tab: { id: 1 } },
+      );
+    // Three tabs at once: a snooze, a banner seen, a dismissal.
+    await Promise.all([
+      send({ kind: 'snooze', productId: 'zoom', days: 7 }),
+      send({ kind: 'seen', productId: 'webex' }),
+      send({ kind: 'dismiss', url: 'https://doxy.me/drsmith' }),
+      send({ kind: 'snooze', productId: 'zoom', days: 365 }),
+      send({ kind: 'seen', productId: '<script>' }),
+    ]);
+    await vi.waitFor(async () => {
+      const { bannerState } = (await fakeBrowser.storage.local.get('bannerState')) as { bannerState: { snoozes: object; seen: object; dismissed: object } };
+      expect(Object.keys(bannerState.snoozes)).toEqual(['zoom']);
+      expect(Object.keys(bannerState.seen)).toEqual(['webex']);
+      expect(Object.keys(bannerState.dismissed)).toHaveLength(1);
+    });
+  });
+
   it('uses the last known merged settings at once, and corrects them when the policy answers', async () => {
     // The merged settings written before the browser closed: Zoom approved by the organization.
     await fakeBrowser.storage.local.set({ effective: { settings: { approvals: [{ productId: 'zoom', by: 'organization' }] }, controls: { managed: true } } });
