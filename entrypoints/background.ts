@@ -1,13 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { callHostMatches } from 'virtual:callcheck/slim-dataset';
+import { bannerScripts, callHostMatches } from 'virtual:callcheck/slim-dataset';
 import { factRows } from '../utils/dataset/fact-rows';
 import { verdictKey } from '../utils/verdict/verdict-text';
 import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type BannerMemoryChange, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
-import { bannerStateItem, effectiveItem, lastPolicyItem, linkCheckItem, linkSitesItem, loadAll, loadLinkSites, preferencesItem, readManaged, settingsItem } from '../extension/storage';
+import { bannerStateItem, effectiveItem, lastPolicyItem, linkCheckItem, linkSitesItem, loadAll, loadLinkCheck, loadLinkSites, preferencesItem, readManaged, settingsItem } from '../extension/storage';
 import { linkCheckState, linkSiteOrigin, parseLinkSites } from '../utils/links/link-sites';
 import { loadEffective } from '../extension/stored';
 import { storage } from 'wxt/utils/storage';
@@ -60,7 +60,13 @@ export default defineBackground(() => {
   // Custom vendors' content scripts are registered again at every start and
   // update, and follow the user's grants and revocations.
   browser.runtime.onStartup.addListener(() => resync({ atStart: true }));
-  browser.runtime.onInstalled.addListener(() => resync({ atStart: true }));
+  browser.runtime.onInstalled.addListener(() => {
+    resync({ atStart: true });
+    // Tabs open before an install or update keep no working content script
+    // (an update cuts the old copies off): the new ones go in now, and the
+    // old ones, hearing them start, take themselves away.
+    void queueResync().then(injectIntoOpenTabs).catch((error: unknown) => console.warn('CallCheck could not reach the open tabs:', error));
+  });
   browser.permissions.onAdded.addListener(() => resync());
   browser.permissions.onRemoved.addListener(() => resync());
 
@@ -326,6 +332,28 @@ async function syncLinkScripts(hosts: string[]): Promise<void> {
   await Promise.allSettled(
     tabs.map((tab) => (tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/link-markers.js'] }))),
   );
+}
+
+/** The banner (with its host's data) on open call tabs, and the link checker on open link-check tabs. */
+async function injectIntoOpenTabs(): Promise<void> {
+  const hostOf = (pattern: string) => pattern.slice('*://*.'.length, -'/*'.length);
+  const fileFor = (url: string | undefined) => {
+    const host = url ? new URL(url).hostname : '';
+    return bannerScripts.find(({ pattern }) => host === hostOf(pattern) || host.endsWith(`.${hostOf(pattern)}`))?.file;
+  };
+  const inject = (tabId: number, files: string[], allFrames: boolean) =>
+    // The data files are generated at build time, so WXT's list of known script paths does not name them.
+    browser.scripting.executeScript({ target: { tabId, allFrames }, files: files as ['/call-banner.js'] }).catch(() => undefined);
+  const callTabs = await browser.tabs.query({ url: bannerScripts.map((entry) => entry.pattern) });
+  const { active } = await loadLinkCheck();
+  const linkTabs = active.length > 0 ? await browser.tabs.query({ url: active.map(linkSiteOrigin) }) : [];
+  await Promise.all([
+    ...callTabs.map((tab) => {
+      const file = fileFor(tab.url);
+      return tab.id === undefined || !file ? undefined : inject(tab.id, [`/${file}`, '/call-banner.js'], true);
+    }),
+    ...linkTabs.map((tab) => (tab.id === undefined ? undefined : inject(tab.id, ['/link-markers.js'], false))),
+  ]);
 }
 
 async function refreshAllBadges(settings: Settings, custom: string[]): Promise<void> {

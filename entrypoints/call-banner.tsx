@@ -5,6 +5,7 @@ import { VerdictBanner } from '../components/VerdictBanner';
 import { t } from '../extension/i18n';
 import type { BannerMemoryChange, FactsReply, RuntimeMessage } from '../extension/runtime-messages';
 import { nativeBrowser as browser } from '../extension/native-browser';
+import { isCutOff, retireWhenReplaced } from '../extension/newest-copy';
 import { loadEffective, STORED_KEYS, type Stored } from '../extension/stored';
 import { assess, type JudgedProduct, type Match } from '../utils/verdict/assess';
 import { bannerMode, DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE } from '../utils/settings/banner-state';
@@ -41,9 +42,18 @@ export default defineUnlistedScript({
     // parser has anything to paint.
     let stored: Promise<Stored> = loadStored();
     let shown: { url: string; key: string } | null = null;
+    // An update or reload of the extension cuts this copy off; the newer copy takes over.
+    let retired = false;
+    const retire = () => {
+      retired = true;
+      banner.remove();
+    };
+    retireWhenReplaced('banner', retire);
 
     const update = async (url: string) => {
+      if (retired) return;
       const { settings, preferences, bannerState, controls } = await stored;
+      if (retired) return;
       banner.controls = controls;
       const result = assess(url, slim, settings);
       const match = result.ok && !framedByItsOwnCall(result.match?.entry.id, settings) ? result.match : null;
@@ -69,6 +79,14 @@ export default defineUnlistedScript({
 
     // The background writes the banner's memory (one writer: a "seen" in one
     // tab never loses a snooze made in another).
+    const send = (message: RuntimeMessage): Promise<unknown> => {
+      // Used after an update cut it off: nothing it sends arrives, so it goes.
+      if (isCutOff()) {
+        retire();
+        return Promise.resolve(undefined);
+      }
+      return browser.runtime.sendMessage(message).catch(() => undefined);
+    };
     const remember = (change: BannerMemoryChange) => void send({ type: 'callcheck:banner-memory', change });
 
     banner.actions = {
@@ -154,10 +172,6 @@ function framedByItsOwnCall(productId: string | undefined, settings: Parameters<
  */
 function loadStored(): Promise<Stored> {
   return loadEffective(browser.storage.local);
-}
-
-function send(message: RuntimeMessage): Promise<unknown> {
-  return browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
 interface BannerActions {

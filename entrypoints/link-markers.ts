@@ -4,6 +4,7 @@ import { t } from '../extension/i18n';
 import { makeMarker, MARKER_TAG } from '../components/LinkMarker';
 import type { RuntimeMessage } from '../extension/runtime-messages';
 import { nativeBrowser as browser } from '../extension/native-browser';
+import { retireWhenReplaced } from '../extension/newest-copy';
 import { loadEffective } from '../extension/stored';
 import { readLinkCheck } from '../utils/links/link-check';
 import { callLinkHosts, makeLinkPrefilter, type LinkPrefilter } from '../utils/links/prefilter';
@@ -33,8 +34,16 @@ export default defineUnlistedScript({
     if (flag.__callcheckLinks) return;
     flag.__callcheckLinks = true;
     const markers = new LinkMarkers();
+    // An update or reload of the extension cuts this copy off; the newer copy takes over.
+    let retired = false;
+    retireWhenReplaced('links', () => {
+      retired = true;
+      markers.stop();
+    });
     const refresh = async () => {
+      if (retired) return;
       const [{ settings }, raw] = await Promise.all([loadEffective(browser.storage.local), browser.storage.local.get('linkCheck')]);
+      if (retired) return;
       const on = readLinkCheck(raw.linkCheck).active.includes(location.hostname);
       markers.stop();
       if (on) markers.start(settings);

@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import type { Dataset } from '../utils/dataset/schema';
 import { callHostPatterns } from '../utils/dataset/host-patterns';
 import { encodeBannerSlim, encodeSlim } from '../utils/dataset/slim';
+import { bannerEntries } from './banner-shares';
 
 /**
  * `virtual:callcheck/slim-dataset`: what the content script needs of the
@@ -21,7 +22,11 @@ export function slimDatasetModule(dataset: Dataset): Plugin {
     resolveId: (source) => (source === id || source === bannerId ? `\0${source}` : undefined),
     load: (resolved) => {
       if (resolved === `\0${id}`) {
-        return `${decoder}export default decodeSlim(${JSON.stringify(encodeSlim(dataset))});\n` + `export const callHostMatches = ${JSON.stringify(callHostPatterns(dataset))};\n`;
+        return (
+          `${decoder}export default decodeSlim(${JSON.stringify(encodeSlim(dataset))});\n` +
+          `export const callHostMatches = ${JSON.stringify(callHostPatterns(dataset))};\n` +
+          `export const bannerScripts = ${JSON.stringify(bannerEntries(dataset).map(({ pattern, file }) => ({ pattern, file })))};\n`
+        );
       }
       if (resolved === `\0${bannerId}`) return `${decoder}export default decodeSlim(${JSON.stringify(encodeBannerSlim(dataset))});\n`;
       return undefined;

@@ -5,6 +5,8 @@ declare module 'virtual:callcheck/slim-dataset' {
   export default slim;
   /** Match patterns of every call host in the dataset. */
   export const callHostMatches: string[];
+  /** The banner's content-script entries: each host pattern and its data file (scripts/banner-shares.ts). */
+  export const bannerScripts: { pattern: string; file: string }[];
 }
 
 /** The banner's copy of the slim dataset: only the sites that can bring a banner (see encodeBannerSlim). */
