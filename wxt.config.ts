@@ -53,6 +53,9 @@ export default defineConfig({
     // What a clinic's IT may set by policy (Chrome, Edge; Firefox reads the
     // same values from policies.json). See docs/admin.md.
     storage: { managed_schema: 'managed_schema.json' },
+    // CallCheck's own pages may reach nothing but the extension's own files:
+    // "no network requests" is then the browser's rule, not only a promise.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'" },
     // A stable id for the Chrome build (llaohoomnfgbdhmjgjlndpkljbnadhfp), so
     // policy files and tests can name it; only the public key is here.
     ...(browser === 'firefox' || STORE ? {} : { key: CHROME_PUBLIC_KEY }),

@@ -355,6 +355,22 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await page.close();
   });
 
+  it('its own pages cannot reach the network: the browser refuses (content security policy)', async () => {
+    const outcome = await browser.probe.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective));
+      const remote = await fetch('https://example.org/collect').then(
+        () => 'sent',
+        () => 'refused',
+      );
+      // The extension's own files stay readable.
+      const own = await fetch('/manifest.json').then((r) => (r.ok ? 'read' : 'failed'));
+      await new Promise((done) => setTimeout(done, 50));
+      return { remote, own, violations };
+    });
+    expect(outcome).toEqual({ remote: 'refused', own: 'read', violations: ['connect-src'] });
+  });
+
   it('made no network request of its own', () => {
     expect(browser.unexpectedRequests).toEqual([]);
   });
