@@ -30,7 +30,18 @@ export default defineConfig({
     name: 'callcheck',
     // What a reviewer needs to rebuild the Firefox package, and nothing else:
     // no screenshots, tests, benchmarks or research notes.
-    excludeSources: ['demo/**', 'e2e/**', 'tests/**', 'bench/**', 'docs/**', 'cli/**', 'stats.html', 'web-ext.config.ts', 'vitest*.ts', '**/*.log'],
+    excludeSources: [
+      'demo/**',
+      'e2e/**',
+      'tests/**',
+      'bench/**',
+      'docs/**',
+      'cli/**',
+      'stats.html',
+      'web-ext.config.ts',
+      'vitest*.ts',
+      '**/*.log',
+    ],
     // The privacy policy is built into the extension (its privacy page).
     includeSources: ['docs/privacy.md'],
   },
@@ -86,7 +97,12 @@ export default defineConfig({
         // all_frames: a portal that embeds a video room in an iframe gets the
         // warning inside the frame, where the frame's host is a call host.
         // Only hosts whose pages can bring a banner; the badge needs all of host_permissions.
-        ...banner.map((entry) => ({ matches: [entry.pattern], js: [entry.file, 'call-banner.js'], run_at: 'document_start' as const, all_frames: true })),
+        ...banner.map((entry) => ({
+          matches: [entry.pattern],
+          js: [entry.file, 'call-banner.js'],
+          run_at: 'document_start' as const,
+          all_frames: true,
+        })),
       ];
     },
     'build:publicAssets': (_wxt, files) => {

@@ -54,7 +54,8 @@ type Row = { url: string; banner: number; dcl: number; fcp: number };
 
 async function main() {
   const browser = await launchWithExtension((url) => {
-    if (url.endsWith('/callcheck-fixture/app.css')) return { body: FIXTURE_STYLESHEET, contentType: 'text/css', delayMs: 25 };
+    if (url.endsWith('/callcheck-fixture/app.css'))
+      return { body: FIXTURE_STYLESHEET, contentType: 'text/css', delayMs: 25 };
     if (!url.startsWith('https://')) return undefined;
     const { hostname, searchParams } = new URL(url);
     return searchParams.get('page') === 'bare' ? callPage(hostname) : callPageWithStylesheet(hostname);
@@ -66,7 +67,8 @@ async function main() {
     const w = window as unknown as { __bannersDrawn: number };
     w.__bannersDrawn = 0;
     new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (node.nodeName.startsWith('CALLCHECK-BANNER')) w.__bannersDrawn++;
+      for (const record of records)
+        for (const node of record.addedNodes) if (node.nodeName.startsWith('CALLCHECK-BANNER')) w.__bannersDrawn++;
     }).observe(document, { childList: true, subtree: true });
   });
 
@@ -108,7 +110,9 @@ async function main() {
   const popup = await browser.context.newPage();
   for (let i = 0; i < 10; i++) {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    const rendered = await popup.waitForFunction(() => performance.getEntriesByName('callcheck:facts-rendered')[0]?.startTime);
+    const rendered = await popup.waitForFunction(
+      () => performance.getEntriesByName('callcheck:facts-rendered')[0]?.startTime,
+    );
     popupTimes.push((await rendered.jsonValue()) as number);
   }
   await browser.close();
@@ -120,8 +124,12 @@ async function main() {
     console.log(`  median navigation start → banner in DOM     ${ms(median(rows.map((r) => r.banner)))}`);
     console.log(`  median navigation start → DOMContentLoaded  ${ms(median(rows.map((r) => r.dcl)))}`);
     console.log(`  median navigation start → first paint (FCP) ${ms(median(rows.map((r) => r.fcp)))}`);
-    console.log(`  median banner − DOMContentLoaded            ${ms(median(rows.map((r) => r.banner - r.dcl)))}   (target ≤ 5 ms)`);
-    console.log(`  banner before first paint                   ${before}/${rows.length} = ${((100 * before) / rows.length).toFixed(0)}%   (target ≥ 95%)`);
+    console.log(
+      `  median banner − DOMContentLoaded            ${ms(median(rows.map((r) => r.banner - r.dcl)))}   (target ≤ 5 ms)`,
+    );
+    console.log(
+      `  banner before first paint                   ${before}/${rows.length} = ${((100 * before) / rows.length).toFixed(0)}%   (target ≥ 95%)`,
+    );
   };
 
   console.log('CallCheck browser benchmark: headless Chromium, built extension');
@@ -129,10 +137,14 @@ async function main() {
   report('Bare pages (worst case: paint ~15 ms after the content script starts)', bareRows);
   console.log(`\nSite pages (pricing, help, feeds, EHR charts): ${siteNavigations} navigations`);
   console.log(`  banners drawn                               ${siteBanners}   (target 0)`);
-  console.log(`\npopup: median open → facts rendered           ${ms(median(popupTimes))}   (target ≤ 50 ms; ${popupTimes.length} opens)`);
+  console.log(
+    `\npopup: median open → facts rendered           ${ms(median(popupTimes))}   (target ≤ 50 ms; ${popupTimes.length} opens)`,
+  );
   const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
   console.log(`banner on the heaviest call page (${load.share.host})`);
-  console.log(`  call-banner.js ${bytes(load.script)} gzip + its data share ${bytes(load.share.bytes)} gzip = ${bytes(load.total)}   (budget ${bytes(BUDGETS.banner)}; ${load.shares} shares)`);
+  console.log(
+    `  call-banner.js ${bytes(load.script)} gzip + its data share ${bytes(load.share.bytes)} gzip = ${bytes(load.total)}   (budget ${bytes(BUDGETS.banner)}; ${load.shares} shares)`,
+  );
 }
 
 await main();

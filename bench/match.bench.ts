@@ -28,7 +28,8 @@ function syntheticSettings(count: number): Settings {
 function rulesOf(settings: Settings): HostRule<string>[] {
   const rules: HostRule<string>[] = [];
   for (const p of dataset.products) for (const s of p.sites) rules.push({ host: s.host, paths: s.paths, value: p.id });
-  for (const c of settings.customVendors) for (const s of c.sites) rules.push({ host: s.host, paths: s.paths, value: c.id });
+  for (const c of settings.customVendors)
+    for (const s of c.sites) rules.push({ host: s.host, paths: s.paths, value: c.id });
   return rules;
 }
 
@@ -79,7 +80,9 @@ function queries(settings: Settings): [string, string][] {
     ['doxy.me', '/drsmith'],
     ['a.b.c.d.e.example.co.uk', '/x'],
   ];
-  const custom = settings.customVendors.slice(0, 20).map((c): [string, string] => [`room.${c.sites[0]!.host}`, '/visit']);
+  const custom = settings.customVendors
+    .slice(0, 20)
+    .map((c): [string, string] => [`room.${c.sites[0]!.host}`, '/visit']);
   return [...fixed, ...custom];
 }
 
@@ -112,21 +115,38 @@ function benchSet(title: string, settings: Settings) {
     const [h, p] = qs[i % qs.length]!;
     return index.lookup(h, p);
   });
-  const naive = rate('naive scan lookups', (i) => {
-    const [h, p] = qs[i % qs.length]!;
-    return naiveLookup(h, p);
-  }, rules.length > 1000 ? 20_000 : 500_000);
+  const naive = rate(
+    'naive scan lookups',
+    (i) => {
+      const [h, p] = qs[i % qs.length]!;
+      return naiveLookup(h, p);
+    },
+    rules.length > 1000 ? 20_000 : 500_000,
+  );
   console.log(`${'ratio index / naive'.padEnd(58)} ${(fast / naive).toFixed(1).padStart(13)} x`);
   const urls = qs.map(([h, p]) => `https://${h}${p}`);
   assess(urls[0]!, dataset, settings); // builds the index once, as the extension does
-  rate('assess(url) calls: URL parsing, page kind and verdict', (i) => assess(urls[i % urls.length]!, dataset, settings), 500_000);
+  rate(
+    'assess(url) calls: URL parsing, page kind and verdict',
+    (i) => assess(urls[i % urls.length]!, dataset, settings),
+    500_000,
+  );
   // Joins outside the path: a fragment route, a launcher's url= (read one level deep), query parameters.
-  rate('assess(url) on joins in the query, fragment or a launcher', (i) => assess(WHOLE_URL_JOINS[i % WHOLE_URL_JOINS.length]!, dataset, settings), 200_000);
+  rate(
+    'assess(url) on joins in the query, fragment or a launcher',
+    (i) => assess(WHOLE_URL_JOINS[i % WHOLE_URL_JOINS.length]!, dataset, settings),
+    200_000,
+  );
 }
 
 console.log(`CallCheck matching benchmark (node ${process.version}, ${dataset.products.length} bundled products)`);
 benchSet('Bundled dataset', { approvals: [], blocks: [], customVendors: [] });
-benchSet(`Bundled dataset + ${CUSTOM_VENDORS.toLocaleString('en-US')} synthetic custom vendors`, syntheticSettings(CUSTOM_VENDORS));
+benchSet(
+  `Bundled dataset + ${CUSTOM_VENDORS.toLocaleString('en-US')} synthetic custom vendors`,
+  syntheticSettings(CUSTOM_VENDORS),
+);
 const buildStart = performance.now();
 buildHostIndex(rulesOf(syntheticSettings(CUSTOM_VENDORS)));
-console.log(`\nbuilding the index for ${CUSTOM_VENDORS.toLocaleString('en-US')} custom vendors: ${(performance.now() - buildStart).toFixed(1)} ms`);
+console.log(
+  `\nbuilding the index for ${CUSTOM_VENDORS.toLocaleString('en-US')} custom vendors: ${(performance.now() - buildStart).toFixed(1)} ms`,
+);

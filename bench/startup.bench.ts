@@ -18,11 +18,19 @@ import { join } from 'node:path';
 import { serveCallPages } from '../e2e/fixtures/pages';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium/harness';
 
-const CALLS = ['https://teams.live.com/meet/1000000001', 'https://us02web.zoom.us/j/5551112222', 'https://doxy.me/drsmith'];
+const CALLS = [
+  'https://teams.live.com/meet/1000000001',
+  'https://us02web.zoom.us/j/5551112222',
+  'https://doxy.me/drsmith',
+];
 const ROUNDS = 3;
 
 /** Polls, from the extension's own page, until every listed URL's tab has a badge; returns when each got it (Date.now()). */
-async function badgeTimes(browser: ExtensionBrowser, urls: string[], timeoutMs = 15_000): Promise<Record<string, number>> {
+async function badgeTimes(
+  browser: ExtensionBrowser,
+  urls: string[],
+  timeoutMs = 15_000,
+): Promise<Record<string, number>> {
   return browser.probe.evaluate(
     async ({ urls, timeoutMs }) => {
       const chrome = (globalThis as any).chrome;
@@ -47,7 +55,9 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const summary = (values: number[]) =>
-  values.length ? `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} tabs)` : 'no badge at all';
+  values.length
+    ? `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms (${values.length} tabs)`
+    : 'no badge at all';
 
 /** From the options page's navigation to its first drawn state (body[data-ready]). */
 async function optionsReady(browser: ExtensionBrowser): Promise<void> {
@@ -93,7 +103,14 @@ async function restart(): Promise<number[]> {
     const loads: Record<string, number> = {};
     for (const page of second.context.pages()) {
       const at = await page
-        .evaluate(() => [document.title, performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd] as const)
+        .evaluate(
+          () =>
+            [
+              document.title,
+              performance.timeOrigin +
+                (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+            ] as const,
+        )
         .catch(() => undefined);
       if (at) loads[at[0]] = at[1];
     }
@@ -117,7 +134,11 @@ for (let round = 0; round < ROUNDS; round++) {
   restartTimes.push(...(await restart()));
 }
 console.log('CallCheck start-up benchmark: headless Chromium, built extension');
-console.log(`right after install: tab load → badge      ${summary(installTimes)}   (target ≤ 500 ms; below 0: set while the page was still loading)`);
+console.log(
+  `right after install: tab load → badge      ${summary(installTimes)}   (target ≤ 500 ms; below 0: set while the page was still loading)`,
+);
 console.log(`after a restart: restored tab load → badge   ${summary(restartFromLoad)}   (target ≤ 500 ms)`);
 console.log(`after a restart: browser start → badge of a restored tab   ${summary(restartTimes)}`);
-console.log(`options page opened at browser start: navigation → drawn   ${summary(optionsTimes).replace('tabs', 'openings')}   (it no longer waits for the first policy read)`);
+console.log(
+  `options page opened at browser start: navigation → drawn   ${summary(optionsTimes).replace('tabs', 'openings')}   (it no longer waits for the first policy read)`,
+);

@@ -57,7 +57,13 @@ interface Options {
 
 /** Both modes' arguments, read once: an exit code when they are wrong or help was asked for. */
 function parseOptions(argv: string[]): Options | number {
-  const options: Options = { extract: argv.includes('--extract'), table: false, all: false, settings: EMPTY_SETTINGS, inputs: [] };
+  const options: Options = {
+    extract: argv.includes('--extract'),
+    table: false,
+    all: false,
+    settings: EMPTY_SETTINGS,
+    inputs: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--extract') continue;
@@ -143,7 +149,9 @@ async function extractMain({ settings, all, inputs: files }: Options): Promise<n
       bytes = readFileSync(file);
     } catch (error) {
       failed = true;
-      process.stderr.write(`assess: ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      process.stderr.write(
+        `assess: ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`,
+      );
       continue;
     }
     try {
@@ -151,7 +159,9 @@ async function extractMain({ settings, all, inputs: files }: Options): Promise<n
       for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
     } catch (error) {
       failed = true;
-      process.stderr.write(`assess: ${file}: not a readable ${kindOf(file) === 'ics' ? 'calendar file' : kindOf(file) === 'eml' ? 'e-mail' : 'file'} (${String((error as Error)?.message ?? error).split('\n')[0]})\n`);
+      process.stderr.write(
+        `assess: ${file}: not a readable ${kindOf(file) === 'ics' ? 'calendar file' : kindOf(file) === 'eml' ? 'e-mail' : 'file'} (${String((error as Error)?.message ?? error).split('\n')[0]})\n`,
+      );
     }
   }
   return failed ? 2 : 0;

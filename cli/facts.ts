@@ -23,7 +23,8 @@ function runFacts(args: string[], today: string): { code: number; out: string } 
     return i >= 0 ? rest[i + 1] : undefined;
   };
   const asOf = option('--as-of') ?? today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return { code: 2, out: `error: --as-of wants a date written YYYY-MM-DD, not "${asOf}"\n\n${USAGE}` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    return { code: 2, out: `error: --as-of wants a date written YYYY-MM-DD, not "${asOf}"\n\n${USAGE}` };
   if (command === 'report') {
     const r = reportDataset(dataset, asOf);
     const lines = [
@@ -44,10 +45,14 @@ function runFacts(args: string[], today: string): { code: number; out: string } 
   }
   if (command === 'stale') {
     const months = Number(option('--months'));
-    if (!Number.isInteger(months) || months < 0) return { code: 2, out: `error: stale needs --months N, a whole number of months\n\n${USAGE}` };
+    if (!Number.isInteger(months) || months < 0)
+      return { code: 2, out: `error: stale needs --months N, a whole number of months\n\n${USAGE}` };
     const stale = staleFacts(dataset, asOf, months);
     const lines = stale.map((f) => `${f.productId}\t${f.fact}\t${f.newestCheck}\t${f.urls.join(' ')}`);
-    return { code: 0, out: lines.length ? lines.join('\n') : `No fact was last checked more than ${months} months before ${asOf}.` };
+    return {
+      code: 0,
+      out: lines.length ? lines.join('\n') : `No fact was last checked more than ${months} months before ${asOf}.`,
+    };
   }
   return { code: 2, out: command ? `error: unknown command "${command}"\n\n${USAGE}` : USAGE };
 }

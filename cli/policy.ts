@@ -38,7 +38,9 @@ export function checkPolicy(text: string, fileName: string): { ok: boolean; line
   const reported = new Set(errors.map((e) => e.split(/[.[:]/)[0]));
   const all = [
     ...errors.map((e) => `error: ${e}`),
-    ...problems.filter((p) => p.severity !== 'warning' && !reported.has(p.setting)).map((p) => `error: ${english(p.message.key, p.message.args)}`),
+    ...problems
+      .filter((p) => p.severity !== 'warning' && !reported.has(p.setting))
+      .map((p) => `error: ${english(p.message.key, p.message.args)}`),
   ];
   if (all.length > 0) return { ok: false, lines: [...lines, ...new Set(all)] };
 
@@ -47,27 +49,54 @@ export function checkPolicy(text: string, fileName: string): { ok: boolean; line
   const name = (id: string) => `${names.get(id) ?? id} (${id})`;
   const org = policy.organization ?? 'your organization';
   const raw = extracted.policy;
-  if (raw.OrganizationName !== undefined) lines.push(`OrganizationName: "${policy.organization}" – clinicians see "Managed by ${org}" and "Approved by ${org}".`);
-  if (raw.SupportContact !== undefined) lines.push(`SupportContact: "${policy.supportContact}" – shown in the banner and popup as "Questions? ${policy.supportContact}".`);
-  for (const a of policy.approved) lines.push(`ApprovedVendors: ${name(a.productId)}${a.signedOn ? `, signed ${a.signedOn}` : ''} – approved for every user.`);
+  if (raw.OrganizationName !== undefined)
+    lines.push(
+      `OrganizationName: "${policy.organization}" – clinicians see "Managed by ${org}" and "Approved by ${org}".`,
+    );
+  if (raw.SupportContact !== undefined)
+    lines.push(
+      `SupportContact: "${policy.supportContact}" – shown in the banner and popup as "Questions? ${policy.supportContact}".`,
+    );
+  for (const a of policy.approved)
+    lines.push(
+      `ApprovedVendors: ${name(a.productId)}${a.signedOn ? `, signed ${a.signedOn}` : ''} – approved for every user.`,
+    );
   for (const b of policy.blocked) lines.push(`BlockedVendors: ${name(b.productId)} – blocked for every user.`);
-  for (const c of policy.customVendors) lines.push(`CustomVendors: ${c.name} (${c.id}) on ${c.sites.map((s) => s.host).join(', ')} – known to CallCheck on every user's browser; BAA offered: ${c.baa}.`);
+  for (const c of policy.customVendors)
+    lines.push(
+      `CustomVendors: ${c.name} (${c.id}) on ${c.sites.map((s) => s.host).join(', ')} – known to CallCheck on every user's browser; BAA offered: ${c.baa}.`,
+    );
   if (policy.customVendors.length > 0) {
     lines.push(
-      'CustomVendors: each user allows CallCheck to read these sites once (the popup and the options page ask, with one button); no Chrome, Edge or Firefox policy grants an extension\'s optional site access, so until then these vendors get no badge and no banner.',
+      "CustomVendors: each user allows CallCheck to read these sites once (the popup and the options page ask, with one button); no Chrome, Edge or Firefox policy grants an extension's optional site access, so until then these vendors get no badge and no banner.",
     );
   }
-  if (policy.bannerVerdicts) lines.push(`BannerVerdicts: the banner shows for ${policy.bannerVerdicts.join(', ') || 'no verdict'}; not for ${VERDICTS.filter((v) => !policy.bannerVerdicts!.includes(v)).join(', ') || 'none'}.`);
-  if (raw.AllowDismiss !== undefined) lines.push(`AllowDismiss: ${policy.allowDismiss} – ${policy.allowDismiss ? 'users may dismiss the banner for a page' : 'users cannot dismiss the banner'}.`);
-  if (raw.AllowSnooze !== undefined) lines.push(`AllowSnooze: ${policy.allowSnooze} – ${policy.allowSnooze ? 'users may snooze a vendor' : 'users cannot snooze a vendor'}.`);
-  if (raw.LockSettings !== undefined) lines.push(`LockSettings: ${policy.locked} – ${policy.locked ? "the options page is read-only; only the organization's decisions apply" : "users keep their own decisions where the organization made none"}.`);
+  if (policy.bannerVerdicts)
+    lines.push(
+      `BannerVerdicts: the banner shows for ${policy.bannerVerdicts.join(', ') || 'no verdict'}; not for ${VERDICTS.filter((v) => !policy.bannerVerdicts!.includes(v)).join(', ') || 'none'}.`,
+    );
+  if (raw.AllowDismiss !== undefined)
+    lines.push(
+      `AllowDismiss: ${policy.allowDismiss} – ${policy.allowDismiss ? 'users may dismiss the banner for a page' : 'users cannot dismiss the banner'}.`,
+    );
+  if (raw.AllowSnooze !== undefined)
+    lines.push(
+      `AllowSnooze: ${policy.allowSnooze} – ${policy.allowSnooze ? 'users may snooze a vendor' : 'users cannot snooze a vendor'}.`,
+    );
+  if (raw.LockSettings !== undefined)
+    lines.push(
+      `LockSettings: ${policy.locked} – ${policy.locked ? "the options page is read-only; only the organization's decisions apply" : 'users keep their own decisions where the organization made none'}.`,
+    );
   // Conflicts apply as written, with the precedence that decides them: said, not refused.
-  for (const p of problems) if (p.severity === 'warning') lines.push(`warning: ${english(p.message.key, p.message.args)}`);
+  for (const p of problems)
+    if (p.severity === 'warning') lines.push(`warning: ${english(p.message.key, p.message.args)}`);
   lines.push('ok: no errors.');
   return { ok: true, lines };
 }
 
-export function policyFromExport(text: string): { ok: true; policy: Record<string, unknown> } | { ok: false; errors: string[] } {
+export function policyFromExport(
+  text: string,
+): { ok: true; policy: Record<string, unknown> } | { ok: false; errors: string[] } {
   const parsed = parseSettingsFile(text, new Set(dataset.products.map((p) => p.id)));
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => english(e.key, e.args)) };
   const { settings, preferences } = parsed.bundle;

@@ -10,10 +10,16 @@ export function formatTable(results: AssessmentSummary[]): string {
   });
   const header = ['URL', 'VERDICT', 'PAGE', 'PRODUCT', 'WHY'];
   const last = header.length - 1;
-  const widths = header.slice(0, last).map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
+  const widths = header
+    .slice(0, last)
+    .map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
   // A cell longer than its column is cut with … so the columns stay aligned.
-  const fit = (cell: string, width: number) => (cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width));
+  const fit = (cell: string, width: number) =>
+    cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width);
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (i < last ? fit(cell, widths[i]!) : cell)).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i < last ? fit(cell, widths[i]!) : cell))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }

@@ -31,7 +31,12 @@ export function AlternativeItems({ rows, t, onOpen }: AlternativesProps) {
       <ul>
         {rows.map((row) => (
           <li key={row.id}>
-            <button type="button" class="cc-link-button" aria-label={t('alternatives_open', [row.name])} onClick={() => onOpen(row.id)}>
+            <button
+              type="button"
+              class="cc-link-button"
+              aria-label={t('alternatives_open', [row.name])}
+              onClick={() => onOpen(row.id)}
+            >
               <bdi>{row.name}</bdi>
             </button>{' '}
             <span class="cc-tag">{row.tag}</span>

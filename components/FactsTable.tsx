@@ -17,7 +17,13 @@ export function SourceLink({ source }: { source: SourceRow }) {
  * wording). With `sourcesLabel`, each fact's sources fold under it, so the
  * popup's first screen holds the verdict, what to do and the facts.
  */
-export function FactsTable({ rows, sourcesLabel }: { rows: readonly FactRow[]; sourcesLabel?: (count: number) => string }) {
+export function FactsTable({
+  rows,
+  sourcesLabel,
+}: {
+  rows: readonly FactRow[];
+  sourcesLabel?: (count: number) => string;
+}) {
   return (
     <dl class="cc-facts">
       {rows.map((row) => (

@@ -28,13 +28,24 @@ export interface FactsViewProps {
 }
 
 /** Everything CallCheck knows of one product: the popup and the directory show this. */
-export function FactsView({ match, explainers, t, today, onRecordBaa, supportContact, alternatives, onOpenAlternative }: FactsViewProps) {
+export function FactsView({
+  match,
+  explainers,
+  t,
+  today,
+  onRecordBaa,
+  supportContact,
+  alternatives,
+  onOpenAlternative,
+}: FactsViewProps) {
   const { entry, verdict } = match;
   const family = familyOf(verdict);
   return (
     <article class={`cc-view cc-${family}`}>
       <header>
-        <p class="cc-product"><bdi>{entry.name}</bdi></p>
+        <p class="cc-product">
+          <bdi>{entry.name}</bdi>
+        </p>
         <h1 class="cc-headline" tabIndex={-1}>
           <span class="cc-dot" aria-hidden="true" />
           {t(verdictKey('verdict', verdict))}
@@ -49,18 +60,27 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
         {entry.origin === 'dataset' && verdict !== 'public' && verdict !== 'discontinued' && (
           <p>{entry.product.baa.detail}</p>
         )}
-        {onRecordBaa && verdict !== 'approved' && verdict !== 'blocked' && verdict !== 'public' && verdict !== 'discontinued' && (
-          <button type="button" onClick={() => onRecordBaa(entry.id)}>
-            {t('popup_record_baa')}
-          </button>
-        )}
+        {onRecordBaa &&
+          verdict !== 'approved' &&
+          verdict !== 'blocked' &&
+          verdict !== 'public' &&
+          verdict !== 'discontinued' && (
+            <button type="button" onClick={() => onRecordBaa(entry.id)}>
+              {t('popup_record_baa')}
+            </button>
+          )}
       </section>
 
-      {alternatives && onOpenAlternative && <FoldedAlternatives count={alternatives.count} load={alternatives.load} t={t} onOpen={onOpenAlternative} />}
+      {alternatives && onOpenAlternative && (
+        <FoldedAlternatives count={alternatives.count} load={alternatives.load} t={t} onOpen={onOpenAlternative} />
+      )}
 
       {entry.origin === 'dataset' ? (
         <section aria-label={t('sources_heading')}>
-          <FactsTable rows={factRows(entry.product, t)} sourcesLabel={(n) => (n === 1 ? t('sources_one') : t('sources_many', [String(n)]))} />
+          <FactsTable
+            rows={factRows(entry.product, t)}
+            sourcesLabel={(n) => (n === 1 ? t('sources_one') : t('sources_many', [String(n)]))}
+          />
           {entry.product.notes && (
             <details class="cc-notes">
               <summary>{t('popup_notes')}</summary>
@@ -85,7 +105,11 @@ export function FactsView({ match, explainers, t, today, onRecordBaa, supportCon
               <dd>{t(`value_${entry.custom.e2ee}` as Parameters<Translate>[0])}</dd>
             </div>
           </dl>
-          {entry.custom.notes && <p class="cc-notes"><bdi>{entry.custom.notes}</bdi></p>}
+          {entry.custom.notes && (
+            <p class="cc-notes">
+              <bdi>{entry.custom.notes}</bdi>
+            </p>
+          )}
           {entry.custom.sources.map((url) => (
             <p key={url} class="cc-sources">
               <a href={url} target="_blank" rel="noopener noreferrer">

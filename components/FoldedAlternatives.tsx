@@ -9,7 +9,17 @@ import type { Translate } from '../utils/vocabulary/messages';
  * next and the key facts, and 30-odd platforms are read and drawn only when
  * asked for.
  */
-export function FoldedAlternatives({ count, load, t, onOpen }: { count: number; load: () => AlternativeRow[]; t: Translate; onOpen: (id: string) => void }) {
+export function FoldedAlternatives({
+  count,
+  load,
+  t,
+  onOpen,
+}: {
+  count: number;
+  load: () => AlternativeRow[];
+  t: Translate;
+  onOpen: (id: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   if (count === 0) return null;
   return (
@@ -25,4 +35,3 @@ export function FoldedAlternatives({ count, load, t, onOpen }: { count: number; 
     </section>
   );
 }
-

@@ -23,7 +23,11 @@ button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 `;
 
 /** A marker: a focusable button after the link, named for screen readers; activated, the verdict and why. */
-export function makeMarker(match: Match<JudgedProduct>, t: Translate, openFacts: (productId: string) => void): HTMLElement {
+export function makeMarker(
+  match: Match<JudgedProduct>,
+  t: Translate,
+  openFacts: (productId: string) => void,
+): HTMLElement {
   const marker = document.createElement(MARKER_TAG);
   marker.setAttribute('data-callcheck-marker', '');
   const root = marker.attachShadow({ mode: 'closed' });
@@ -77,7 +81,8 @@ export function makeMarker(match: Match<JudgedProduct>, t: Translate, openFacts:
     }
   });
   // Keys and clicks inside the marker are not the link's.
-  for (const type of ['mousedown', 'mouseup', 'keydown', 'keyup']) marker.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of ['mousedown', 'mouseup', 'keydown', 'keyup'])
+    marker.addEventListener(type, (event) => event.stopPropagation());
   wrap.prepend(button);
   root.append(style, wrap);
   return marker;

@@ -29,7 +29,19 @@ export interface PopupProps {
   linkSite?: { host: string; on: boolean; toggle: (on: boolean) => Promise<string | null> };
 }
 
-export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa, supportContact, access, requestOrigins, linkSite }: PopupProps) {
+export function Popup({
+  match,
+  all,
+  loadFacts,
+  explainers,
+  t,
+  today,
+  onRecordBaa,
+  supportContact,
+  access,
+  requestOrigins,
+  linkSite,
+}: PopupProps) {
   const [picked, setPicked] = useState<Match | null>(null);
   const pick = (result: Match<JudgedProduct>) => {
     chose.current = true;
@@ -49,7 +61,10 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
     if (!shown) return undefined;
     const judged = all.find((m) => m.entry.id === shown.entry.id) ?? (shown as Match<JudgedProduct>);
     const listed = baaAlternatives(judged, all);
-    return { count: listed.length, load: () => alternativeRows(listed.flatMap((m) => loadFacts(m) ?? []) as Match<Product>[], t) };
+    return {
+      count: listed.length,
+      load: () => alternativeRows(listed.flatMap((m) => loadFacts(m) ?? []) as Match<Product>[], t),
+    };
   }, [shown, all]);
   const openAlternative = (id: string) => {
     const found = all.find((m) => m.entry.id === id);
@@ -87,7 +102,15 @@ export function Popup({ match, all, loadFacts, explainers, t, today, onRecordBaa
   );
 }
 
-export function VendorSearch({ all, t, onPick }: { all: Match<JudgedProduct>[]; t: Translate; onPick: (m: Match<JudgedProduct>) => void }) {
+export function VendorSearch({
+  all,
+  t,
+  onPick,
+}: {
+  all: Match<JudgedProduct>[];
+  t: Translate;
+  onPick: (m: Match<JudgedProduct>) => void;
+}) {
   const [query, setQuery] = useState('');
   const results = useMemo(() => {
     const q = query.trim().toLowerCase();

@@ -117,7 +117,15 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
     if (mode === 'pill') {
       return (
         <div class={`cc-root cc-${family}`}>
-          <button type="button" class="cc-pill" aria-expanded="false" ref={(el) => { this.pillButton = el; }} onClick={() => this.setModeByPerson('full')}>
+          <button
+            type="button"
+            class="cc-pill"
+            aria-expanded="false"
+            ref={(el) => {
+              this.pillButton = el;
+            }}
+            onClick={() => this.setModeByPerson('full')}
+          >
             <span class="cc-dot" aria-hidden="true" />
             {t('banner_pill', [headline])}
           </button>
@@ -128,7 +136,9 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
     return (
       <section
         class={`cc-root cc-banner cc-${family}`}
-        ref={(el) => { this.section = el; }}
+        ref={(el) => {
+          this.section = el;
+        }}
         tabIndex={-1}
         aria-label={t('banner_label')}
         aria-hidden={provisional ? 'true' : undefined}
@@ -145,7 +155,11 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
         onFocusOut={() => (this.attention = false)}
       >
         {/* A new element once confirmed, so screen readers announce it then, once. */}
-        <div key={provisional ? 'provisional' : 'live'} class="cc-message" role={provisional ? undefined : family === 'red' ? 'alert' : 'status'}>
+        <div
+          key={provisional ? 'provisional' : 'live'}
+          class="cc-message"
+          role={provisional ? undefined : family === 'red' ? 'alert' : 'status'}
+        >
           <p class="cc-headline">
             <span class="cc-dot" aria-hidden="true" />
             <span class="cc-brand">CallCheck</span> {headline}
@@ -165,10 +179,18 @@ export class VerdictBanner extends Component<VerdictBannerProps, VerdictBannerSt
           )}
           {allowSnooze && (
             <>
-              <button type="button" aria-label={t('banner_snooze_label_day', [match.entry.name])} onClick={() => onSnooze(1)}>
+              <button
+                type="button"
+                aria-label={t('banner_snooze_label_day', [match.entry.name])}
+                onClick={() => onSnooze(1)}
+              >
                 {t('banner_snooze_day')}
               </button>
-              <button type="button" aria-label={t('banner_snooze_label_week', [match.entry.name])} onClick={() => onSnooze(7)}>
+              <button
+                type="button"
+                aria-label={t('banner_snooze_label_week', [match.entry.name])}
+                onClick={() => onSnooze(7)}
+              >
                 {t('banner_snooze_week')}
               </button>
             </>

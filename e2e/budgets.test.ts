@@ -15,6 +15,9 @@ describe('size budgets of the built extension', () => {
     }
     const load = bannerLoad(dir);
     expect(load.shares).toBeGreaterThan(40);
-    expect(load.total, `banner script ${load.script} B + largest data share ${load.share.bytes} B (${load.share.host})`).toBeLessThanOrEqual(BUDGETS.banner);
+    expect(
+      load.total,
+      `banner script ${load.script} B + largest data share ${load.share.bytes} B (${load.share.host})`,
+    ).toBeLessThanOrEqual(BUDGETS.banner);
   });
 });

@@ -7,13 +7,33 @@ import { customScriptPatterns } from '../extension/custom-scripts';
 import { t } from '../extension/i18n';
 import { parseRuntimeMessage, type BannerMemoryChange, type FactsReply } from '../extension/runtime-messages';
 import { isExtensionPage, parseSettingsRequest, type SettingsReply } from '../extension/settings-api';
-import { bannerStateItem, effectiveItem, lastPolicyItem, linkCheckItem, linkSitesItem, loadAll, loadLinkCheck, loadLinkSites, preferencesItem, readManaged, settingsItem } from '../extension/storage';
+import {
+  bannerStateItem,
+  effectiveItem,
+  lastPolicyItem,
+  linkCheckItem,
+  linkSitesItem,
+  loadAll,
+  loadLinkCheck,
+  loadLinkSites,
+  preferencesItem,
+  readManaged,
+  settingsItem,
+} from '../extension/storage';
 import { linkCheckState, linkSiteOrigin, parseLinkSites } from '../utils/links/link-sites';
 import { loadEffective } from '../extension/stored';
 import { storage } from 'wxt/utils/storage';
 import { assess, assessAll, VERDICT_FAMILY } from '../utils/verdict/assess';
 import { alternativeRows, baaAlternatives } from '../utils/verdict/alternatives';
-import { coerceBannerState, DEFAULT_BANNER_PREFERENCES, EMPTY_BANNER_STATE, withDismissal, withSeen, withSnooze, type BannerState } from '../utils/settings/banner-state';
+import {
+  coerceBannerState,
+  DEFAULT_BANNER_PREFERENCES,
+  EMPTY_BANNER_STATE,
+  withDismissal,
+  withSeen,
+  withSnooze,
+  type BannerState,
+} from '../utils/settings/banner-state';
 import { dataset } from '../utils/dataset/bundled';
 import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
@@ -39,7 +59,8 @@ export default defineBackground(() => {
   // badge waited for it. The policy read that follows (resync, below)
   // corrects any badge the last known settings got wrong.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('settings' in changes || 'preferences' in changes || 'effective' in changes)) lastKnown = null;
+    if (area === 'local' && ('settings' in changes || 'preferences' in changes || 'effective' in changes))
+      lastKnown = null;
   });
 
   // The URL is readable only on hosts CallCheck has permission for, the call
@@ -55,7 +76,11 @@ export default defineBackground(() => {
   // The user's settings and the organization's policy change verdicts;
   // banner state (snoozes, dismissals) does not touch the badge.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && ('settings' in changes || 'preferences' in changes || 'linkSites' in changes))) resync();
+    if (
+      area === 'managed' ||
+      (area === 'local' && ('settings' in changes || 'preferences' in changes || 'linkSites' in changes))
+    )
+      resync();
   });
   // Custom vendors' content scripts are registered again at every start and
   // update, and follow the user's grants and revocations.
@@ -65,7 +90,9 @@ export default defineBackground(() => {
     // Tabs open before an install or update keep no working content script
     // (an update cuts the old copies off): the new ones go in now, and the
     // old ones, hearing them start, take themselves away.
-    void queueResync().then(injectIntoOpenTabs).catch((error: unknown) => console.warn('CallCheck could not reach the open tabs:', error));
+    void queueResync()
+      .then(injectIntoOpenTabs)
+      .catch((error: unknown) => console.warn('CallCheck could not reach the open tabs:', error));
   });
   browser.permissions.onAdded.addListener(() => resync());
   browser.permissions.onRemoved.addListener(() => resync());
@@ -82,7 +109,9 @@ export default defineBackground(() => {
     if (message.type === 'callcheck:record-baa' || message.type === 'callcheck:open-facts') {
       const url = browser.runtime.getURL('/options.html');
       const anchor = message.type === 'callcheck:record-baa' ? 'record' : 'facts';
-      return browser.tabs.create({ url: `${url}#${anchor}=${encodeURIComponent(message.productId)}` }).then(() => undefined);
+      return browser.tabs
+        .create({ url: `${url}#${anchor}=${encodeURIComponent(message.productId)}` })
+        .then(() => undefined);
     }
     return;
   });
@@ -106,9 +135,11 @@ function changeBannerMemory(change: (state: BannerState, now: number) => BannerS
 
 function rememberForBanner(change: BannerMemoryChange): Promise<void> {
   return changeBannerMemory((state, now) =>
-    change.kind === 'snooze' ? withSnooze(state, change.productId, change.days, now)
-    : change.kind === 'dismiss' ? withDismissal(state, change.url, now)
-    : withSeen(state, change.productId, now),
+    change.kind === 'snooze'
+      ? withSnooze(state, change.productId, change.days, now)
+      : change.kind === 'dismiss'
+        ? withDismissal(state, change.url, now)
+        : withSeen(state, change.productId, now),
   );
 }
 
@@ -150,7 +181,9 @@ function resync({ atStart = false } = {}): void {
 /** The start-up badges from the last known settings, which no run's own badges may precede. */
 let earlyBadges: Promise<void> = Promise.resolve();
 
-const queueResync = serialQueue(resyncOnce, (error) => console.warn('CallCheck could not read its settings or policy:', error));
+const queueResync = serialQueue(resyncOnce, (error) =>
+  console.warn('CallCheck could not read its settings or policy:', error),
+);
 
 /** One run: every input (settings, policy, grants, link sites) is read when it starts. */
 async function resyncOnce(): Promise<void> {
@@ -169,9 +202,14 @@ async function resyncOnce(): Promise<void> {
   await earlyBadges;
   const links = linkCheckState(await loadLinkSites(), policy, granted);
   await linkCheckItem.setValue(links);
-  const results = await Promise.allSettled([syncCustomScripts(custom), syncLinkScripts(links.active), refreshAllBadges(effective.settings, custom)]);
+  const results = await Promise.allSettled([
+    syncCustomScripts(custom),
+    syncLinkScripts(links.active),
+    refreshAllBadges(effective.settings, custom),
+  ]);
   for (const result of results) {
-    if (result.status === 'rejected') console.warn('CallCheck could not update its content scripts or badges:', result.reason);
+    if (result.status === 'rejected')
+      console.warn('CallCheck could not update its content scripts or badges:', result.reason);
   }
 }
 
@@ -190,7 +228,8 @@ async function handleSettingsRequest(
     // first policy read: where link checking actually runs is worked out
     // from the real policy (resync), so a forbidding policy still wins.
     const known = await policyOrLastKnown(readManaged(), MANAGED_PATIENCE_MS, () => lastPolicyItem.getValue());
-    if (readPolicy(known.value ?? undefined, dataset).policy.linkCheckForbidden) return { ok: false, error: t('link_check_forbidden') };
+    if (readPolicy(known.value ?? undefined, dataset).policy.linkCheckForbidden)
+      return { ok: false, error: t('link_check_forbidden') };
     await linkSitesItem.setValue(sites);
     return { ok: true };
   }
@@ -265,7 +304,9 @@ function organizationAccess(vendors: Settings['customVendors'], granted: Readonl
   const missing = new Set<string>();
   let count = 0;
   for (const vendor of vendors) {
-    const lacking = customScriptPatterns({ ...EMPTY_SETTINGS, customVendors: [vendor] }, dataset).filter((origin) => !granted.has(origin));
+    const lacking = customScriptPatterns({ ...EMPTY_SETTINGS, customVendors: [vendor] }, dataset).filter(
+      (origin) => !granted.has(origin),
+    );
     if (lacking.length > 0) count++;
     for (const origin of lacking) missing.add(origin);
   }
@@ -291,7 +332,13 @@ function grantedCustomPatterns(settings: Settings, granted: ReadonlySet<string>)
  * the custom vendors' hosts the user has granted. Hosts already covered by
  * the dataset's own content script are left out, so no page gets two.
  */
-type DynamicScript = { id: string; matches: string[]; js: string[]; runAt: 'document_start' | 'document_idle'; allFrames: boolean };
+type DynamicScript = {
+  id: string;
+  matches: string[];
+  js: string[];
+  runAt: 'document_start' | 'document_idle';
+  allFrames: boolean;
+};
 
 /**
  * Keeps one dynamically registered content script in step with the origins
@@ -313,7 +360,13 @@ async function syncRegisteredScript(script: DynamicScript): Promise<string[]> {
 
 /** The banner on the custom vendors' hosts the user granted. */
 async function syncCustomScripts(matches: string[]): Promise<void> {
-  await syncRegisteredScript({ id: CUSTOM_SCRIPT_ID, matches, js: ['call-banner.js'], runAt: 'document_start', allFrames: true });
+  await syncRegisteredScript({
+    id: CUSTOM_SCRIPT_ID,
+    matches,
+    js: ['call-banner.js'],
+    runAt: 'document_start',
+    allFrames: true,
+  });
 }
 
 /**
@@ -323,14 +376,24 @@ async function syncCustomScripts(matches: string[]): Promise<void> {
  * its markers away.
  */
 async function syncLinkScripts(hosts: string[]): Promise<void> {
-  const added = await syncRegisteredScript({ id: LINK_SCRIPT_ID, matches: hosts.map(linkSiteOrigin), js: ['link-markers.js'], runAt: 'document_idle', allFrames: false });
+  const added = await syncRegisteredScript({
+    id: LINK_SCRIPT_ID,
+    matches: hosts.map(linkSiteOrigin),
+    js: ['link-markers.js'],
+    runAt: 'document_idle',
+    allFrames: false,
+  });
   // A site just turned on may already be open (Gmail in another tab): a
   // registration only reaches pages loaded after it, so those tabs get the
   // checker now. It runs once per page (it guards itself).
   if (added.length === 0) return;
   const tabs = await browser.tabs.query({ url: added });
   await Promise.allSettled(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/link-markers.js'] }))),
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/link-markers.js'] }),
+    ),
   );
 }
 
@@ -343,7 +406,9 @@ async function injectIntoOpenTabs(): Promise<void> {
   };
   const inject = (tabId: number, files: string[], allFrames: boolean) =>
     // The data files are generated at build time, so WXT's list of known script paths does not name them.
-    browser.scripting.executeScript({ target: { tabId, allFrames }, files: files as ['/call-banner.js'] }).catch(() => undefined);
+    browser.scripting
+      .executeScript({ target: { tabId, allFrames }, files: files as ['/call-banner.js'] })
+      .catch(() => undefined);
   const callTabs = await browser.tabs.query({ url: bannerScripts.map((entry) => entry.pattern) });
   const { active } = await loadLinkCheck();
   const linkTabs = active.length > 0 ? await browser.tabs.query({ url: active.map(linkSiteOrigin) }) : [];

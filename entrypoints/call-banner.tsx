@@ -57,9 +57,7 @@ export default defineUnlistedScript({
       banner.controls = controls;
       const result = assess(url, slim, settings);
       const match = result.ok && !framedByItsOwnCall(result.match?.entry.id, settings) ? result.match : null;
-      const mode = match
-        ? bannerMode(match, url, bannerState, preferences, Date.now())
-        : 'hidden';
+      const mode = match ? bannerMode(match, url, bannerState, preferences, Date.now()) : 'hidden';
       if (!match || mode === 'hidden') {
         shown = null;
         return banner.remove();
@@ -100,7 +98,8 @@ export default defineUnlistedScript({
       },
       seen: (productId) => remember({ kind: 'seen', productId }),
       recordBaa: (productId) => void send({ type: 'callcheck:record-baa', productId }),
-      loadFacts: async (productId) => ((await send({ type: 'callcheck:facts', productId })) as FactsReply | undefined) ?? null,
+      loadFacts: async (productId) =>
+        ((await send({ type: 'callcheck:facts', productId })) as FactsReply | undefined) ?? null,
       openFacts: (productId) => void send({ type: 'callcheck:open-facts', productId }),
     };
 
@@ -256,7 +255,16 @@ class BannerHost {
     // `all:initial` with !important already gives visibility, opacity,
     // overflow, transform, filter and clip-path their harmless initial values,
     // and no page stylesheet outranks an inline !important declaration.
-    host.style.cssText = ['all:initial', 'display:block', 'position:fixed', 'top:0', 'left:0', 'width:0', 'height:0', 'z-index:2147483647']
+    host.style.cssText = [
+      'all:initial',
+      'display:block',
+      'position:fixed',
+      'top:0',
+      'left:0',
+      'width:0',
+      'height:0',
+      'z-index:2147483647',
+    ]
       .map((declaration) => `${declaration}!important`)
       .join(';');
     host.addEventListener('focusin', (event) => {
@@ -362,7 +370,9 @@ function home(): ParentNode {
   const modals = document.querySelectorAll(':modal');
   const top = modals[modals.length - 1];
   // A full-screen video, canvas or frame cannot show children: the badge keeps the warning there.
-  return top && !/^(video|canvas|iframe|img|embed|object)$/.test(top.localName) ? top : (document.documentElement ?? document);
+  return top && !/^(video|canvas|iframe|img|embed|object)$/.test(top.localName)
+    ? top
+    : (document.documentElement ?? document);
 }
 
 // Base 36 digits are lowercase letters and digits; the x keeps the name valid should Math.random() return 0.

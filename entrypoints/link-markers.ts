@@ -42,7 +42,10 @@ export default defineUnlistedScript({
     });
     const refresh = async () => {
       if (retired) return;
-      const [{ settings }, raw] = await Promise.all([loadEffective(browser.storage.local), browser.storage.local.get('linkCheck')]);
+      const [{ settings }, raw] = await Promise.all([
+        loadEffective(browser.storage.local),
+        browser.storage.local.get('linkCheck'),
+      ]);
       if (retired) return;
       const on = readLinkCheck(raw.linkCheck).active.includes(location.hostname);
       markers.stop();
@@ -95,7 +98,9 @@ class LinkMarkers {
     this.observer = new MutationObserver((records) => {
       for (const record of records) {
         if (record.type === 'attributes') this.pending.push(record.target);
-        else for (const node of record.addedNodes) if (node.nodeType === 1 && (node as Element).localName !== MARKER_TAG) this.pending.push(node);
+        else
+          for (const node of record.addedNodes)
+            if (node.nodeType === 1 && (node as Element).localName !== MARKER_TAG) this.pending.push(node);
       }
       if (this.pending.length > 0) this.schedule(DEBOUNCE_MS);
     });
@@ -189,7 +194,10 @@ class LinkMarkers {
     }
     if (!element.querySelectorAll) return [];
     for (const frame of element.querySelectorAll('iframe, frame')) this.addFrame(frame);
-    const walker = (element.ownerDocument ?? (element as unknown as Document)).createTreeWalker(element, 1 /* elements */);
+    const walker = (element.ownerDocument ?? (element as unknown as Document)).createTreeWalker(
+      element,
+      1 /* elements */,
+    );
     for (let current: Node | null = walker.currentNode; current; current = walker.nextNode()) {
       const shadow = (current as Element).shadowRoot;
       if (shadow && (current as Element).localName !== MARKER_TAG) this.addRoot(shadow);
@@ -220,7 +228,9 @@ class LinkMarkers {
     const match = result.ok ? result.match : null;
     if (!match || match.page === 'site' || match.page === null) return;
     const marker = makeMarker(match, t, (productId) => {
-      void browser.runtime.sendMessage({ type: 'callcheck:open-facts', productId } satisfies RuntimeMessage).catch(() => undefined);
+      void browser.runtime
+        .sendMessage({ type: 'callcheck:open-facts', productId } satisfies RuntimeMessage)
+        .catch(() => undefined);
     });
     link.after(marker);
     this.marked.set(link, marker);

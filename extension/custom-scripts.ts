@@ -25,7 +25,9 @@ export function originsFor(hosts: readonly string[]): string[] {
  */
 export function customScriptPatterns(settings: Settings, dataset: ProductList<JudgedProduct>): string[] {
   const hosts = settings.customVendors.flatMap((vendor) =>
-    vendor.sites.map((site) => site.host).filter((host) => matchEntry(`https://${host}/`, dataset)?.origin !== 'dataset'),
+    vendor.sites
+      .map((site) => site.host)
+      .filter((host) => matchEntry(`https://${host}/`, dataset)?.origin !== 'dataset'),
   );
   return originsFor(hosts).sort();
 }

@@ -17,7 +17,10 @@ export async function policyOrLastKnown(
 ): Promise<{ value: Raw; lastKnown: boolean }> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = Symbol('late');
-  const first = await Promise.race([managed, new Promise<typeof late>((done) => (timer = setTimeout(() => done(late), patienceMs)))]);
+  const first = await Promise.race([
+    managed,
+    new Promise<typeof late>((done) => (timer = setTimeout(() => done(late), patienceMs))),
+  ]);
   clearTimeout(timer);
   if (first !== late) return { value: first, lastKnown: false };
   return { value: await lastKnown(), lastKnown: true };

@@ -40,9 +40,13 @@ const isId = (value: unknown): value is string => typeof value === 'string' && v
 function parseMemoryChange(raw: unknown): BannerMemoryChange | null {
   if (!raw || typeof raw !== 'object') return null;
   const change = raw as Record<string, unknown>;
-  if (change.kind === 'snooze') return isId(change.productId) && (change.days === 1 || change.days === 7) ? { kind: 'snooze', productId: change.productId, days: change.days } : null;
+  if (change.kind === 'snooze')
+    return isId(change.productId) && (change.days === 1 || change.days === 7)
+      ? { kind: 'snooze', productId: change.productId, days: change.days }
+      : null;
   if (change.kind === 'seen') return isId(change.productId) ? { kind: 'seen', productId: change.productId } : null;
-  if (change.kind === 'dismiss') return typeof change.url === 'string' && change.url.length <= 8192 ? { kind: 'dismiss', url: change.url } : null;
+  if (change.kind === 'dismiss')
+    return typeof change.url === 'string' && change.url.length <= 8192 ? { kind: 'dismiss', url: change.url } : null;
   return null;
 }
 
@@ -55,7 +59,9 @@ export function parseRuntimeMessage(raw: unknown): RuntimeMessage | null {
     case 'callcheck:open-facts':
       return isId(message.productId) ? { type: message.type, productId: message.productId } : null;
     case 'callcheck:location':
-      return typeof message.url === 'string' && message.url.length <= 8192 ? { type: message.type, url: message.url } : null;
+      return typeof message.url === 'string' && message.url.length <= 8192
+        ? { type: message.type, url: message.url }
+        : null;
     case 'callcheck:banner-memory': {
       const change = parseMemoryChange(message.change);
       return change ? { type: message.type, change } : null;

@@ -78,7 +78,9 @@ export const effectiveItem = storage.defineItem<Effective>('local:effective');
  * storage.managed.get() can take seconds) draw at once. It never decides a
  * save: the background checks every change against managed storage itself.
  */
-export const lastPolicyItem = storage.defineItem<Record<string, unknown> | null>('local:lastPolicy', { fallback: null });
+export const lastPolicyItem = storage.defineItem<Record<string, unknown> | null>('local:lastPolicy', {
+  fallback: null,
+});
 
 /** storage.managed, absent (undefined) without a policy or where the browser has none. */
 export function readManaged(): Promise<Record<string, unknown> | undefined> {
@@ -102,12 +104,18 @@ export interface Loaded {
  * Everything a surface needs: the user's settings, the organization's
  * policy (storage.managed, absent without one) and their merge.
  */
-export async function loadAll(managedRead: Promise<Record<string, unknown> | null | undefined> = readManaged()): Promise<Loaded> {
+export async function loadAll(
+  managedRead: Promise<Record<string, unknown> | null | undefined> = readManaged(),
+): Promise<Loaded> {
   const [[settings, preferences, bannerState], managed] = await Promise.all([
     storage.getItems([settingsItem, preferencesItem, bannerStateItem]),
     managedRead,
   ]);
-  const stored = readStored({ settings: settings?.value, preferences: preferences?.value, bannerState: bannerState?.value });
+  const stored = readStored({
+    settings: settings?.value,
+    preferences: preferences?.value,
+    bannerState: bannerState?.value,
+  });
   // Decisions stored as the user's are the user's, whatever an older file or
   // a damaged entry says: only managed storage speaks for the organization.
   const user = { ...stored, settings: asOwnDecisions(stored.settings) };

@@ -32,11 +32,20 @@ const NO_ACCESS_NEEDED: OrganizationAccess = { vendors: 0, origins: [] };
 function readAccess(raw: unknown): OrganizationAccess {
   if (!raw || typeof raw !== 'object') return NO_ACCESS_NEEDED;
   const { vendors, origins } = raw as Record<string, unknown>;
-  const list = Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string' && /^https?:\/\/[^/\s]+\/\*$/.test(o)).slice(0, 2000) : [];
-  return typeof vendors === 'number' && vendors > 0 && list.length > 0 ? { vendors: Math.min(Math.floor(vendors), 1000), origins: list } : NO_ACCESS_NEEDED;
+  const list = Array.isArray(origins)
+    ? origins.filter((o): o is string => typeof o === 'string' && /^https?:\/\/[^/\s]+\/\*$/.test(o)).slice(0, 2000)
+    : [];
+  return typeof vendors === 'number' && vendors > 0 && list.length > 0
+    ? { vendors: Math.min(Math.floor(vendors), 1000), origins: list }
+    : NO_ACCESS_NEEDED;
 }
 
-export const DEFAULT_CONTROLS: Effective['controls'] = { allowDismiss: true, allowSnooze: true, locked: false, managed: false };
+export const DEFAULT_CONTROLS: Effective['controls'] = {
+  allowDismiss: true,
+  allowSnooze: true,
+  locked: false,
+  managed: false,
+};
 
 /**
  * Repairs what was read from storage. When the background has written the
@@ -48,7 +57,10 @@ export function readStored(raw: Partial<Record<(typeof STORED_KEYS)[number], unk
   // background's: the user's own settings apply until the background writes
   // it again, rather than no approvals at all.
   const effective = isMergedEntry(raw.effective) ? raw.effective : null;
-  const controls = effective?.controls && typeof effective.controls === 'object' ? (effective.controls as Record<string, unknown>) : {};
+  const controls =
+    effective?.controls && typeof effective.controls === 'object'
+      ? (effective.controls as Record<string, unknown>)
+      : {};
   return {
     // Only the merged entry (written by the background from managed storage)
     // may carry the organization's decisions; the user's own are the user's.

@@ -27,7 +27,10 @@ export interface BannerLoad {
 export function bannerLoad(dir: string): BannerLoad {
   const script = gzipSize(readFileSync(join(dir, 'call-banner.js')));
   const files = readdirSync(join(dir, 'banner-data'));
-  const shares = files.map((file) => ({ host: file.replace(/\.js$/, ''), bytes: gzipSize(readFileSync(join(dir, 'banner-data', file))) }));
+  const shares = files.map((file) => ({
+    host: file.replace(/\.js$/, ''),
+    bytes: gzipSize(readFileSync(join(dir, 'banner-data', file))),
+  }));
   const share = shares.reduce((a, b) => (b.bytes > a.bytes ? b : a), { host: '', bytes: 0 });
   return { script, share, total: script + share.bytes, shares: files.length };
 }

@@ -41,9 +41,14 @@ const SCENARIOS: Scenario[] = [
     verdict: 'approved',
     url: 'https://us02web.zoom.us/j/123456789',
     stored: {
-      settings: { ...ORG, approvals: [{ productId: 'zoom', signedOn: '2026-01-15', plan: 'Zoom for Healthcare', by: 'organization' }] },
+      settings: {
+        ...ORG,
+        approvals: [{ productId: 'zoom', signedOn: '2026-01-15', plan: 'Zoom for Healthcare', by: 'organization' }],
+      },
       // Approved calls show no banner by default; turned on here to show it.
-      preferences: { bannerVerdicts: ['approved', 'blocked', 'public', 'discontinued', 'no-baa', 'check-plan', 'unverified'] },
+      preferences: {
+        bannerVerdicts: ['approved', 'blocked', 'public', 'discontinued', 'no-baa', 'check-plan', 'unverified'],
+      },
     },
     note: 'no banner by default; shown here with the approved banner turned on',
   },
@@ -66,17 +71,25 @@ async function main() {
     await page.setViewportSize({ width: 1200, height: 760 });
     await recordBannerTime(page);
     await page.goto(scenario.url);
-    const banner = await eventually(() => readBanner(page), (b) => b !== null);
+    const banner = await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await page.waitForTimeout(400); // let the entrance animation finish
     await page.screenshot({ path: `${OUT}/banner-${scenario.verdict}.png` });
     const bannerAt = (await bannerTime(page)) ?? NaN;
-    const badge = await eventually(() => badgeOf(browser, page), (b) => b.text !== '');
+    const badge = await eventually(
+      () => badgeOf(browser, page),
+      (b) => b.text !== '',
+    );
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     await popup.screenshot({ path: `${OUT}/popup-${scenario.verdict}.png`, fullPage: true });
     await popup.close();
     // The committed summary holds only what must not change between runs;
     // timings vary, so they go to the terminal.
-    rows.push(`| ${scenario.url} | ${scenario.verdict} | ${badge.text} | ${banner ? banner.mode : 'none'} | ${scenario.note ?? ''} |`);
+    rows.push(
+      `| ${scenario.url} | ${scenario.verdict} | ${badge.text} | ${banner ? banner.mode : 'none'} | ${scenario.note ?? ''} |`,
+    );
     console.log(`${scenario.url}: banner in the page ${bannerAt.toFixed(0)} ms after navigation start`);
     await page.close();
   }
@@ -87,7 +100,16 @@ async function main() {
       settings: {
         approvals: [{ productId: 'zoom', signedOn: '2026-01-15', plan: 'Zoom for Healthcare', by: 'user' }],
         blocks: [{ productId: 'facetime', by: 'user' }],
-        customVendors: [{ id: 'custom-our-jitsi', name: 'Lakeside Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'not-applicable', e2ee: 'optional', sources: [] }],
+        customVendors: [
+          {
+            id: 'custom-our-jitsi',
+            name: 'Lakeside Jitsi',
+            sites: [{ host: 'video.lakeside-clinic.org' }],
+            baa: 'not-applicable',
+            e2ee: 'optional',
+            sources: [],
+          },
+        ],
       },
     }),
   );
@@ -107,7 +129,10 @@ async function main() {
   await dark.emulateMedia({ colorScheme: 'dark' });
   await dark.setViewportSize({ width: 1200, height: 760 });
   await dark.goto('https://call.whatsapp.com/video/4TTXpaqkz2LuMiN7rPjYAw');
-  await eventually(() => readBanner(dark), (b) => b !== null);
+  await eventually(
+    () => readBanner(dark),
+    (b) => b !== null,
+  );
   await dark.waitForTimeout(400);
   await dark.screenshot({ path: `${OUT}/banner-dark.png` });
   await dark.close();
@@ -140,7 +165,10 @@ async function storeImages(browser: Awaited<ReturnType<typeof launchWithExtensio
   const call = await browser.context.newPage();
   await call.setViewportSize({ width: 1280, height: 800 });
   await call.goto('https://teams.live.com/meet/9312345');
-  await eventually(() => readBanner(call), (b) => b !== null);
+  await eventually(
+    () => readBanner(call),
+    (b) => b !== null,
+  );
   await call.waitForTimeout(400);
   await call.screenshot({ path: `${STORE}/screenshot-1-banner.png` });
 

@@ -28,7 +28,8 @@ export function slimDatasetModule(dataset: Dataset): Plugin {
           `export const bannerScripts = ${JSON.stringify(bannerEntries(dataset).map(({ pattern, file }) => ({ pattern, file })))};\n`
         );
       }
-      if (resolved === `\0${bannerId}`) return `${decoder}export default decodeSlim(${JSON.stringify(encodeBannerSlim(dataset))});\n`;
+      if (resolved === `\0${bannerId}`)
+        return `${decoder}export default decodeSlim(${JSON.stringify(encodeBannerSlim(dataset))});\n`;
       return undefined;
     },
   };

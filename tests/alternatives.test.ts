@@ -22,7 +22,11 @@ describe('platforms that sign a BAA, after a red verdict', () => {
   });
 
   it("puts the clinic's approved platforms first, and leaves blocked ones out", () => {
-    const settings: Settings = { ...EMPTY_SETTINGS, approvals: [{ productId: 'zoom', by: 'organization' }], blocks: [{ productId: 'webex', by: 'user' }] };
+    const settings: Settings = {
+      ...EMPTY_SETTINGS,
+      approvals: [{ productId: 'zoom', by: 'organization' }],
+      blocks: [{ productId: 'webex', by: 'user' }],
+    };
     const all = judged(settings);
     const list = baaAlternatives(of('facetime', all), all);
     expect(list[0]?.entry.id).toBe('zoom');
@@ -46,6 +50,10 @@ describe('platforms that sign a BAA, after a red verdict', () => {
     const all = judged();
     const [first] = alternativeRows(baaAlternatives(of('microsoft-teams-free', all), all), english);
     expect(first?.tag).toBe('Vendor signs a BAA');
-    expect(first?.lines.map((line) => line.split(':')[0])).toEqual(['Which plans', 'How to get it', 'Free or cheapest plan has a BAA']);
+    expect(first?.lines.map((line) => line.split(':')[0])).toEqual([
+      'Which plans',
+      'How to get it',
+      'Free or cheapest plan has a BAA',
+    ]);
   });
 });

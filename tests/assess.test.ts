@@ -61,7 +61,9 @@ describe('assess without settings', () => {
 
 describe('assess with settings', () => {
   it('an approval turns an offered or not-offered BAA into approved', () => {
-    const settings = parseSettings({ approvals: [{ productId: 'offers-baa', signedOn: '2026-01-15' }, { productId: 'no-baa' }] });
+    const settings = parseSettings({
+      approvals: [{ productId: 'offers-baa', signedOn: '2026-01-15' }, { productId: 'no-baa' }],
+    });
     expect(verdictOf('https://offers.example/', settings)).toBe('approved');
     expect(verdictOf('https://nobaa.example/', settings)).toBe('approved');
     expect(reasonOf('https://offers.example/', settings)).toBe(
@@ -82,16 +84,25 @@ describe('assess with settings', () => {
       blocks: [{ productId: 'offers-baa', by: 'organization' }],
     });
     expect(verdictOf('https://offers.example/', settings)).toBe('blocked');
-    expect(reasonOf('https://offers.example/', settings)).toBe('Lakeside Clinic blocked offers-baa product for patient sessions.');
+    expect(reasonOf('https://offers.example/', settings)).toBe(
+      'Lakeside Clinic blocked offers-baa product for patient sessions.',
+    );
     const result = assess('https://offers.example/', dataset, settings);
     expect(result.ok && result.match?.approval?.productId).toBe('offers-baa');
   });
 
   it('names the organization for its approvals', () => {
-    const settings = parseSettings({ organization: 'Lakeside Clinic', approvals: [{ productId: 'unknown-baa', by: 'organization' }] });
-    expect(reasonOf('https://unknown.example/', settings)).toMatch(/^Approved by Lakeside Clinic: a signed BAA with unknown-baa vendor is on record/);
+    const settings = parseSettings({
+      organization: 'Lakeside Clinic',
+      approvals: [{ productId: 'unknown-baa', by: 'organization' }],
+    });
+    expect(reasonOf('https://unknown.example/', settings)).toMatch(
+      /^Approved by Lakeside Clinic: a signed BAA with unknown-baa vendor is on record/,
+    );
     const unnamed = parseSettings({ blocks: [{ productId: 'unknown-baa', by: 'organization' }] });
-    expect(reasonOf('https://unknown.example/', unnamed)).toBe('Your organization blocked unknown-baa product for patient sessions.');
+    expect(reasonOf('https://unknown.example/', unnamed)).toBe(
+      'Your organization blocked unknown-baa product for patient sessions.',
+    );
   });
 
   it('custom vendors are matched, and a more specific custom host wins over the bundled one', () => {
@@ -129,9 +140,9 @@ describe('assess with settings', () => {
 describe('parseSettings', () => {
   it('refuses settings of the wrong shape with a clear error', () => {
     expect(() => parseSettings({ approvals: [{ productId: 'Not Kebab' }] })).toThrow(/kebab-case/);
-    expect(() => parseSettings({ customVendors: [{ id: 'x', name: '', sites: [{ host: 'x.example' }], baa: 'offered' }] })).toThrow(
-      /needs a name/,
-    );
+    expect(() =>
+      parseSettings({ customVendors: [{ id: 'x', name: '', sites: [{ host: 'x.example' }], baa: 'offered' }] }),
+    ).toThrow(/needs a name/);
   });
 });
 
@@ -142,20 +153,33 @@ describe('page kinds of custom vendors', () => {
   };
 
   it('makes every page of a custom vendor without paths a call page (a clinic adds a host because calls run there)', () => {
-    const settings = parseSettings({ customVendors: [{ id: 'tele', name: 'Tele', sites: [{ host: 'tele.example' }], baa: 'offered' }] });
+    const settings = parseSettings({
+      customVendors: [{ id: 'tele', name: 'Tele', sites: [{ host: 'tele.example' }], baa: 'offered' }],
+    });
     expect(pageOf('https://tele.example/', settings)).toEqual(['tele', 'call']);
     expect(pageOf('https://room.tele.example/anything', settings)).toEqual(['tele', 'call']);
   });
 
   it('with call-page paths, makes only those calls; the rest of its own host stays its site pages', () => {
-    const settings = parseSettings({ customVendors: [{ id: 'tele', name: 'Tele', sites: [{ host: 'tele.example', paths: ['/visit'] }], baa: 'offered' }] });
+    const settings = parseSettings({
+      customVendors: [
+        { id: 'tele', name: 'Tele', sites: [{ host: 'tele.example', paths: ['/visit'] }], baa: 'offered' },
+      ],
+    });
     expect(pageOf('https://tele.example/visit/42', settings)).toEqual(['tele', 'call']);
     expect(pageOf('https://tele.example/billing', settings)).toEqual(['tele', 'site']);
   });
 
   it('on a host a bundled product covers, claims only its paths and leaves the rest to that product', () => {
     const settings = parseSettings({
-      customVendors: [{ id: 'our-room', name: 'Our room', sites: [{ host: 'offers.example', paths: ['/my/drsmith'] }], baa: 'offered' }],
+      customVendors: [
+        {
+          id: 'our-room',
+          name: 'Our room',
+          sites: [{ host: 'offers.example', paths: ['/my/drsmith'] }],
+          baa: 'offered',
+        },
+      ],
     });
     expect(pageOf('https://offers.example/my/drsmith', settings)).toEqual(['our-room', 'call']);
     expect(pageOf('https://offers.example/room', settings)).toEqual(['offers-baa', 'call']);

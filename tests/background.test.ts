@@ -5,7 +5,11 @@ import { formatMessage, type Catalog } from '../utils/vocabulary/messages';
 
 // fakeBrowser has no message catalogue: answer from the English one, as the browser would.
 fakeBrowser.i18n.getMessage = ((key: string, args?: string | string[]) =>
-  formatMessage(en as Catalog, key, typeof args === 'string' ? [args] : (args ?? []))) as typeof fakeBrowser.i18n.getMessage;
+  formatMessage(
+    en as Catalog,
+    key,
+    typeof args === 'string' ? [args] : (args ?? []),
+  )) as typeof fakeBrowser.i18n.getMessage;
 
 async function startBackground() {
   const { default: background } = await import('../entrypoints/background');
@@ -34,7 +38,11 @@ describe('background badge', () => {
     fakeBrowser.tabs.sendMessage = sentToTabs as unknown as typeof fakeBrowser.tabs.sendMessage;
     // Permission events, which fakeBrowser does not implement: nothing grants or revokes here.
     const quietEvent = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn(() => false) });
-    Object.assign(fakeBrowser.permissions, { onAdded: quietEvent(), onRemoved: quietEvent(), getAll: vi.fn(async () => ({ origins: [], permissions: [] })) });
+    Object.assign(fakeBrowser.permissions, {
+      onAdded: quietEvent(),
+      onRemoved: quietEvent(),
+      getAll: vi.fn(async () => ({ origins: [], permissions: [] })),
+    });
     // Dynamic content scripts, which fakeBrowser does not implement: none registered.
     Object.assign(fakeBrowser.scripting, {
       getRegisteredContentScripts: vi.fn(async () => []),
@@ -50,7 +58,10 @@ describe('background badge', () => {
     await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('NO'));
     expect((await badge(tabId)).title).toBe('CallCheck: Microsoft Teams (free) – No BAA: not for patient sessions');
     // The tab's content script hears of the new URL (single-page apps).
-    expect(sentToTabs).toHaveBeenCalledWith(tabId, { type: 'callcheck:location', url: 'https://teams.live.com/meet/1' });
+    expect(sentToTabs).toHaveBeenCalledWith(tabId, {
+      type: 'callcheck:location',
+      url: 'https://teams.live.com/meet/1',
+    });
   });
 
   it('sets a badge at once while managed storage has not answered (browser start, install)', async () => {
@@ -72,13 +83,17 @@ describe('background badge', () => {
     await startBackground();
     await fakeBrowser.runtime.onStartup.trigger();
     // Meanwhile the clinic records a BAA with Zoom (the options page's save lands in storage).
-    await fakeBrowser.storage.local.set({ settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] } });
+    await fakeBrowser.storage.local.set({
+      settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] },
+    });
     await new Promise((done) => setTimeout(done, 20));
     // Now the slow first read answers: its run read the settings before the save.
     answerFirst({});
     await vi.waitFor(async () => {
       const { effective } = await fakeBrowser.storage.local.get('effective');
-      expect((effective as { settings: { approvals: unknown[] } }).settings.approvals).toEqual([{ productId: 'zoom', by: 'user' }]);
+      expect((effective as { settings: { approvals: unknown[] } }).settings.approvals).toEqual([
+        { productId: 'zoom', by: 'user' },
+      ]);
     });
     // And it stays so: no stale run lands afterwards.
     await new Promise((done) => setTimeout(done, 50));
@@ -102,7 +117,9 @@ describe('background badge', () => {
       send({ kind: 'seen', productId: '<script>' }),
     ]);
     await vi.waitFor(async () => {
-      const { bannerState } = (await fakeBrowser.storage.local.get('bannerState')) as { bannerState: { snoozes: object; seen: object; dismissed: object } };
+      const { bannerState } = (await fakeBrowser.storage.local.get('bannerState')) as {
+        bannerState: { snoozes: object; seen: object; dismissed: object };
+      };
       expect(Object.keys(bannerState.snoozes)).toEqual(['zoom']);
       expect(Object.keys(bannerState.seen)).toEqual(['webex']);
       expect(Object.keys(bannerState.dismissed)).toHaveLength(1);
@@ -111,12 +128,15 @@ describe('background badge', () => {
 
   it('uses the last known merged settings at once, and corrects them when the policy answers', async () => {
     // The merged settings written before the browser closed: Zoom approved by the organization.
-    await fakeBrowser.storage.local.set({ effective: { settings: { approvals: [{ productId: 'zoom', by: 'organization' }] }, controls: { managed: true } } });
+    await fakeBrowser.storage.local.set({
+      effective: { settings: { approvals: [{ productId: 'zoom', by: 'organization' }] }, controls: { managed: true } },
+    });
     let answer: (value: Record<string, unknown>) => void = () => {};
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
     // fakeBrowser's tabs.query ignores URL patterns: every tab here is a call tab.
     const allTabs = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
-    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(((info: { url?: unknown }) => allTabs(info.url ? {} : (info as object))) as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(((info: { url?: unknown }) =>
+      allTabs(info.url ? {} : (info as object))) as never);
     await startBackground();
     const tabId = await navigate('https://us02web.zoom.us/j/5551112222');
     await vi.waitFor(async () => expect((await badge(tabId)).text).toBe('OK'));
@@ -130,24 +150,37 @@ describe('background badge', () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ OrganizationName: 'Lakeside Clinic' } as never);
     await startBackground();
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('lastPolicy')).lastPolicy).toEqual({ OrganizationName: 'Lakeside Clinic' }));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get('lastPolicy')).lastPolicy).toEqual({
+        OrganizationName: 'Lakeside Clinic',
+      }),
+    );
   });
 
   it.each([{}, { settings: 'x' }, { settings: {} }, 'damaged', { controls: { locked: true } }])(
     'a merged-settings entry of the wrong shape (%j) does not drop the clinic’s own approvals from badge and banner',
     async (damaged) => {
-      await fakeBrowser.storage.local.set({ settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] }, effective: damaged });
+      await fakeBrowser.storage.local.set({
+        settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] },
+        effective: damaged,
+      });
       vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
       await startBackground();
       const zoom = await navigate('https://us02web.zoom.us/j/5551112222');
       await vi.waitFor(async () => expect((await badge(zoom)).text).toBe('OK'));
       const { readStored } = await import('../extension/stored');
-      expect(readStored({ settings: (await fakeBrowser.storage.local.get('settings')).settings, effective: damaged }).settings.approvals).toEqual([{ productId: 'zoom', by: 'user' }]);
+      expect(
+        readStored({ settings: (await fakeBrowser.storage.local.get('settings')).settings, effective: damaged })
+          .settings.approvals,
+      ).toEqual([{ productId: 'zoom', by: 'user' }]);
     },
   );
 
   it('reads a damaged merged-settings entry through the same repair as the banner, so badge and banner agree', async () => {
-    const damaged = { settings: { approvals: [{ productId: 'zoom' }, 42, { productId: '<b>' }], blocks: 'webex', customVendors: null }, preferences: { bannerVerdicts: ['bogus'] } };
+    const damaged = {
+      settings: { approvals: [{ productId: 'zoom' }, 42, { productId: '<b>' }], blocks: 'webex', customVendors: null },
+      preferences: { bannerVerdicts: ['bogus'] },
+    };
     await fakeBrowser.storage.local.set({ effective: damaged });
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
     await startBackground();
@@ -175,7 +208,8 @@ describe('background badge', () => {
     await fakeBrowser.storage.local.set({ effective: { settings: { approvals: [{ productId: 'zoom' }] } } });
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
     const allTabs = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
-    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(((info: { url?: unknown }) => allTabs(info.url ? {} : (info as object))) as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(((info: { url?: unknown }) =>
+      allTabs(info.url ? {} : (info as object))) as never);
     await startBackground();
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () => expect((await badge(tab.id!)).text).toBe('OK'));
@@ -218,14 +252,25 @@ describe('background badge', () => {
 
 describe('background settings writes', () => {
   const page = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
-  const contentScript = () => ({ id: fakeBrowser.runtime.id, url: 'https://us02web.zoom.us/j/1', tab: { url: 'https://us02web.zoom.us/j/1' } });
-  const save = { type: 'callcheck:save-settings', settings: { approvals: [{ productId: 'zoom' }], blocks: [], customVendors: [] } };
+  const contentScript = () => ({
+    id: fakeBrowser.runtime.id,
+    url: 'https://us02web.zoom.us/j/1',
+    tab: { url: 'https://us02web.zoom.us/j/1' },
+  });
+  const save = {
+    type: 'callcheck:save-settings',
+    settings: { approvals: [{ productId: 'zoom' }], blocks: [], customVendors: [] },
+  };
 
   beforeEach(() => {
     fakeBrowser.reset();
     vi.resetModules();
     const quietEvent = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn(() => false) });
-    Object.assign(fakeBrowser.permissions, { onAdded: quietEvent(), onRemoved: quietEvent(), contains: vi.fn(async () => false) });
+    Object.assign(fakeBrowser.permissions, {
+      onAdded: quietEvent(),
+      onRemoved: quietEvent(),
+      contains: vi.fn(async () => false),
+    });
     // No custom vendor is granted here, so nothing is ever registered.
     Object.assign(fakeBrowser.scripting, { getRegisteredContentScripts: vi.fn(async () => []) });
   });
@@ -238,28 +283,67 @@ describe('background settings writes', () => {
 
   it('saves what CallCheck’s own page sends', async () => {
     expect(await ask(save, page())).toEqual({ ok: true });
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ approvals: [{ productId: 'zoom', by: 'user' }] });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      approvals: [{ productId: 'zoom', by: 'user' }],
+    });
   });
 
   it('refuses the same request from a content script, and stores nothing', async () => {
-    expect(await ask(save, contentScript())).toEqual({ ok: false, error: 'Only CallCheck’s own pages may change its settings.' });
+    expect(await ask(save, contentScript())).toEqual({
+      ok: false,
+      error: 'Only CallCheck’s own pages may change its settings.',
+    });
     expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
   });
 
   it('refuses a malformed payload with the reason', async () => {
-    const reply = await ask({ type: 'callcheck:save-settings', settings: { approvals: [{ productId: '<b>' }] } }, page());
+    const reply = await ask(
+      { type: 'callcheck:save-settings', settings: { approvals: [{ productId: '<b>' }] } },
+      page(),
+    );
     expect(reply.ok).toBe(false);
     expect(reply.error).toMatch(/settings\.approvals\.0\.productId/);
   });
 
   // What an import refuses, the background refuses too: it is the same door.
   it.each([
-    ['a custom vendor on a bare public suffix (every .com page a call)', { customVendors: [{ id: 'everything', name: 'Everything', sites: [{ host: 'com' }], baa: 'not-offered' }] }, /not a valid domain/],
-    ['a host with a scheme and a path', { customVendors: [{ id: 'x', name: 'X', sites: [{ host: 'https://x.example/visit' }], baa: 'offered' }] }, /not a valid domain/],
-    ['HTML in a name', { customVendors: [{ id: 'x', name: '<img src=x onerror=alert(1)>', sites: [{ host: 'x.example' }], baa: 'offered' }] }, /HTML/i],
+    [
+      'a custom vendor on a bare public suffix (every .com page a call)',
+      { customVendors: [{ id: 'everything', name: 'Everything', sites: [{ host: 'com' }], baa: 'not-offered' }] },
+      /not a valid domain/,
+    ],
+    [
+      'a host with a scheme and a path',
+      { customVendors: [{ id: 'x', name: 'X', sites: [{ host: 'https://x.example/visit' }], baa: 'offered' }] },
+      /not a valid domain/,
+    ],
+    [
+      'HTML in a name',
+      {
+        customVendors: [
+          { id: 'x', name: '<img src=x onerror=alert(1)>', sites: [{ host: 'x.example' }], baa: 'offered' },
+        ],
+      },
+      /HTML/i,
+    ],
     ['an approval of an unknown product', { approvals: [{ productId: 'no-such-product' }] }, /no-such-product/],
-    ['a custom vendor reusing a bundled id', { customVendors: [{ id: 'zoom', name: 'Not Zoom', sites: [{ host: 'x.example' }], baa: 'offered' }] }, /zoom/],
-    ['two vendors with one id', { customVendors: [1, 2].map((n) => ({ id: 'twin', name: `Twin ${n}`, sites: [{ host: `twin${n}.example` }], baa: 'offered' })) }, /twin/],
+    [
+      'a custom vendor reusing a bundled id',
+      { customVendors: [{ id: 'zoom', name: 'Not Zoom', sites: [{ host: 'x.example' }], baa: 'offered' }] },
+      /zoom/,
+    ],
+    [
+      'two vendors with one id',
+      {
+        customVendors: [1, 2].map((n) => ({
+          id: 'twin',
+          name: `Twin ${n}`,
+          sites: [{ host: `twin${n}.example` }],
+          baa: 'offered',
+        })),
+      },
+      /twin/,
+    ],
   ])('refuses %s, and stores nothing', async (_what, settings, error) => {
     const reply = await ask({ type: 'callcheck:save-settings', settings }, page());
     expect(reply.ok).toBe(false);
@@ -267,10 +351,16 @@ describe('background settings writes', () => {
     expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
   });
 
-  it('stores what a page claims the organization decided as the user\'s own decision', async () => {
-    const forged = { approvals: [{ productId: 'zoom', by: 'organization' }], blocks: [{ productId: 'doxy-me', by: 'organization' }] };
+  it("stores what a page claims the organization decided as the user's own decision", async () => {
+    const forged = {
+      approvals: [{ productId: 'zoom', by: 'organization' }],
+      blocks: [{ productId: 'doxy-me', by: 'organization' }],
+    };
     expect(await ask({ type: 'callcheck:save-settings', settings: forged }, page())).toEqual({ ok: true });
-    const stored = (await fakeBrowser.storage.local.get('settings')).settings as { approvals: { by: string }[]; blocks: { by: string }[] };
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as {
+      approvals: { by: string }[];
+      blocks: { by: string }[];
+    };
     expect(JSON.stringify(stored)).not.toContain('organization');
   });
 
@@ -284,7 +374,10 @@ describe('background settings writes', () => {
 
   it('refuses link checking where the organization forbids it', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ LinkCheckForbidden: true } as never);
-    expect(await ask({ type: 'callcheck:set-link-sites', sites: ['mail.google.com'] }, page())).toEqual({ ok: false, error: 'Your organization has turned link checking off.' });
+    expect(await ask({ type: 'callcheck:set-link-sites', sites: ['mail.google.com'] }, page())).toEqual({
+      ok: false,
+      error: 'Your organization has turned link checking off.',
+    });
     expect((await fakeBrowser.storage.local.get('linkSites')).linkSites).toBeUndefined();
   });
 

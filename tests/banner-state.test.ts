@@ -17,15 +17,23 @@ import { VERDICTS } from '../utils/vocabulary/values';
 const now = Date.UTC(2026, 10, 24, 12);
 const url = 'https://us02web.zoom.us/j/123456789?pwd=secret';
 type Subject = Parameters<typeof bannerMode>[0];
-const call = (verdict: Subject['verdict'], id = 'zoom', page: Subject['page'] = 'call'): Subject => ({ verdict, page, entry: { id } });
+const call = (verdict: Subject['verdict'], id = 'zoom', page: Subject['page'] = 'call'): Subject => ({
+  verdict,
+  page,
+  entry: { id },
+});
 const mode = (state = EMPTY_BANNER_STATE, verdict: Subject['verdict'] = 'check-plan', at = now) =>
   bannerMode(call(verdict), url, state, DEFAULT_BANNER_PREFERENCES, at);
 
 describe('banner state', () => {
   it('reads preferences of only unknown verdicts as the defaults, not as "no banner ever"', () => {
-    expect(coerceBannerPreferences({ bannerVerdicts: ['no-such-verdict', 42] }, VERDICTS)).toEqual(DEFAULT_BANNER_PREFERENCES);
+    expect(coerceBannerPreferences({ bannerVerdicts: ['no-such-verdict', 42] }, VERDICTS)).toEqual(
+      DEFAULT_BANNER_PREFERENCES,
+    );
     expect(coerceBannerPreferences({ bannerVerdicts: [] }, VERDICTS)).toEqual({ bannerVerdicts: [] });
-    expect(coerceBannerPreferences({ bannerVerdicts: ['public', 'bogus'] }, VERDICTS)).toEqual({ bannerVerdicts: ['public'] });
+    expect(coerceBannerPreferences({ bannerVerdicts: ['public', 'bogus'] }, VERDICTS)).toEqual({
+      bannerVerdicts: ['public'],
+    });
   });
 
   it('shows nothing on a site page, only the pill on an app page, the full banner on a call', () => {
@@ -38,7 +46,9 @@ describe('banner state', () => {
     // The user's choice of verdicts and snoozes still apply to the pill.
     expect(on('app', 'approved')).toBe('hidden');
     const snoozed = withSnooze(EMPTY_BANNER_STATE, 'slack-huddles', 1, now);
-    expect(bannerMode(call('no-baa', 'slack-huddles', 'app'), url, snoozed, DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
+    expect(bannerMode(call('no-baa', 'slack-huddles', 'app'), url, snoozed, DEFAULT_BANNER_PREFERENCES, now)).toBe(
+      'hidden',
+    );
   });
 
   it('shows the full banner for every verdict but approved by default', () => {
@@ -57,8 +67,12 @@ describe('banner state', () => {
 
   it('dismisses one page, whatever its query string, and no other', () => {
     const dismissed = withDismissal(EMPTY_BANNER_STATE, url, now);
-    expect(bannerMode(call('check-plan'), 'https://us02web.zoom.us/j/123456789', dismissed, DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
-    expect(bannerMode(call('check-plan'), 'https://us02web.zoom.us/j/999', dismissed, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
+    expect(
+      bannerMode(call('check-plan'), 'https://us02web.zoom.us/j/123456789', dismissed, DEFAULT_BANNER_PREFERENCES, now),
+    ).toBe('hidden');
+    expect(
+      bannerMode(call('check-plan'), 'https://us02web.zoom.us/j/999', dismissed, DEFAULT_BANNER_PREFERENCES, now),
+    ).toBe('full');
   });
 
   it('never stores the meeting URL itself', () => {
@@ -95,17 +109,47 @@ describe('stored times count only within what the banner can set', () => {
   const YEAR = 365 * DAY;
 
   it('a snooze 100 years ahead silences nothing; one of 7 days does', () => {
-    expect(bannerMode(blocked, url, { ...EMPTY_BANNER_STATE, snoozes: { zoom: now + 100 * YEAR } }, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
-    expect(bannerMode(blocked, url, withSnooze(EMPTY_BANNER_STATE, 'zoom', 7, now), DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
+    expect(
+      bannerMode(
+        blocked,
+        url,
+        { ...EMPTY_BANNER_STATE, snoozes: { zoom: now + 100 * YEAR } },
+        DEFAULT_BANNER_PREFERENCES,
+        now,
+      ),
+    ).toBe('full');
+    expect(
+      bannerMode(blocked, url, withSnooze(EMPTY_BANNER_STATE, 'zoom', 7, now), DEFAULT_BANNER_PREFERENCES, now),
+    ).toBe('hidden');
   });
 
   it('a dismissal years ahead dismisses nothing; one made now does', () => {
-    expect(bannerMode(blocked, url, { ...EMPTY_BANNER_STATE, dismissed: { [pageKey(url)]: now + 10 * YEAR } }, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
-    expect(bannerMode(blocked, url, withDismissal(EMPTY_BANNER_STATE, url, now), DEFAULT_BANNER_PREFERENCES, now)).toBe('hidden');
+    expect(
+      bannerMode(
+        blocked,
+        url,
+        { ...EMPTY_BANNER_STATE, dismissed: { [pageKey(url)]: now + 10 * YEAR } },
+        DEFAULT_BANNER_PREFERENCES,
+        now,
+      ),
+    ).toBe('full');
+    expect(bannerMode(blocked, url, withDismissal(EMPTY_BANNER_STATE, url, now), DEFAULT_BANNER_PREFERENCES, now)).toBe(
+      'hidden',
+    );
   });
 
   it('"seen" 10 years ahead does not fold the banner for 10 years', () => {
-    expect(bannerMode(blocked, url, { ...EMPTY_BANNER_STATE, seen: { zoom: now + 10 * YEAR } }, DEFAULT_BANNER_PREFERENCES, now)).toBe('full');
-    expect(bannerMode(blocked, url, withSeen(EMPTY_BANNER_STATE, 'zoom', now - 1000), DEFAULT_BANNER_PREFERENCES, now)).toBe('pill');
+    expect(
+      bannerMode(
+        blocked,
+        url,
+        { ...EMPTY_BANNER_STATE, seen: { zoom: now + 10 * YEAR } },
+        DEFAULT_BANNER_PREFERENCES,
+        now,
+      ),
+    ).toBe('full');
+    expect(
+      bannerMode(blocked, url, withSeen(EMPTY_BANNER_STATE, 'zoom', now - 1000), DEFAULT_BANNER_PREFERENCES, now),
+    ).toBe('pill');
   });
 });

@@ -14,12 +14,24 @@ function bannerFor(url: string) {
   const result = assess(url, dataset);
   if (!result.ok || !result.match) throw new Error(`no match for ${url}`);
   const html = render(
-    <VerdictBanner match={result.match} initialMode="full" t={english} loadFacts={async () => null} onOpenFacts={() => {}} onDismiss={() => {}} onSnooze={() => {}} onRecordBaa={() => {}} onSeen={() => {}} />,
+    <VerdictBanner
+      match={result.match}
+      initialMode="full"
+      t={english}
+      loadFacts={async () => null}
+      onOpenFacts={() => {}}
+      onDismiss={() => {}}
+      onSnooze={() => {}}
+      onRecordBaa={() => {}}
+      onSeen={() => {}}
+    />,
   );
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return {
     text: document.body.textContent ?? '',
-    buttons: [...document.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? (b.textContent ?? '').trim()),
+    buttons: [...document.querySelectorAll('button')].map(
+      (b) => b.getAttribute('aria-label') ?? (b.textContent ?? '').trim(),
+    ),
   };
 }
 
@@ -50,16 +62,23 @@ describe('banner wording', () => {
     expect(reason('https://discord.com/channels/745961266149064774/747413163510857761')).toBe(
       'Discord does not sign a BAA, so it is not for patient sessions, whatever its encryption.',
     );
-    expect(reason('https://teams.live.com/meet/1')).toMatch(/^Microsoft does not sign a BAA for Microsoft Teams \(free\)/);
+    expect(reason('https://teams.live.com/meet/1')).toMatch(
+      /^Microsoft does not sign a BAA for Microsoft Teams \(free\)/,
+    );
   });
 });
 
 describe('recording a BAA in the options page', () => {
   const optionsFor = (preselect: string) => {
     const model = makeOptionsModel(EMPTY_SETTINGS, { today: '2026-12-01' });
-    const { document } = parseHTML(`<!doctype html><html><body>${render(<OptionsApp model={model} preselect={preselect} />)}</body></html>`);
+    const { document } = parseHTML(
+      `<!doctype html><html><body>${render(<OptionsApp model={model} preselect={preselect} />)}</body></html>`,
+    );
     const form = document.querySelector('#baa-product')!.closest('form')!;
-    return { note: form.querySelector('#baa-no-effect')?.textContent ?? null, saveDisabled: form.querySelector('button[type=submit]')!.hasAttribute('disabled') };
+    return {
+      note: form.querySelector('#baa-no-effect')?.textContent ?? null,
+      saveDisabled: form.querySelector('button[type=submit]')!.hasAttribute('disabled'),
+    };
   };
 
   it.each([
@@ -84,22 +103,34 @@ describe('text from users and policies is isolated', () => {
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
     const { formatMessage } = await import('../utils/vocabulary/messages');
     const en = (await import('../public/_locales/en/messages.json')).default;
-    fakeBrowser.i18n.getMessage = ((key: string, args?: string[]) => formatMessage(en as never, key, args ?? [])) as never;
+    fakeBrowser.i18n.getMessage = ((key: string, args?: string[]) =>
+      formatMessage(en as never, key, args ?? [])) as never;
     const sentence = t('reason_no_baa', [`Evil${RLO}Corp`, 'Video']);
     // The name, override and all, sits between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
     expect(sentence).toContain(`\u2068Evil${RLO}Corp\u2069`);
     expect(sentence.indexOf('\u2069')).toBeLessThan(sentence.indexOf('does not sign'));
   });
 
-  it('renders a custom vendor\'s name, notes and source links inside <bdi> in the facts view', async () => {
+  it("renders a custom vendor's name, notes and source links inside <bdi> in the facts view", async () => {
     const { FactsView } = await import('../components/FactsView');
     const { parseSettings } = await import('../utils/settings/schema');
     const settings = parseSettings({
-      customVendors: [{ id: 'rlo', name: `Clinic${RLO}evil`, sites: [{ host: 'rlo.example' }], baa: 'offered', notes: `note${RLO}x`, sources: ['https://rlo.example/baa'] }],
+      customVendors: [
+        {
+          id: 'rlo',
+          name: `Clinic${RLO}evil`,
+          sites: [{ host: 'rlo.example' }],
+          baa: 'offered',
+          notes: `note${RLO}x`,
+          sources: ['https://rlo.example/baa'],
+        },
+      ],
     });
     const result = assess('https://rlo.example/room', dataset, settings);
     if (!result.ok || !result.match) throw new Error('no match');
-    const { document } = parseHTML(`<!doctype html><html><body>${render(<FactsView match={result.match} explainers={[]} t={english} today="2026-12-01" />)}</body></html>`);
+    const { document } = parseHTML(
+      `<!doctype html><html><body>${render(<FactsView match={result.match} explainers={[]} t={english} today="2026-12-01" />)}</body></html>`,
+    );
     const isolated = [...document.querySelectorAll('bdi')].map((b) => b.textContent);
     expect(isolated).toEqual(expect.arrayContaining([`Clinic${RLO}evil`, `note${RLO}x`, 'https://rlo.example/baa']));
   });

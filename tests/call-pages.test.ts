@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../utils/dataset/bundled';
 import { lintDataset } from '../utils/dataset/lint';
 import { slimDataset } from '../utils/dataset/slim';
-import { classifyPage, compilePageRules, normalizePath, pathAddress, patternProblem } from '../utils/matching/page-patterns';
+import {
+  classifyPage,
+  compilePageRules,
+  normalizePath,
+  pathAddress,
+  patternProblem,
+} from '../utils/matching/page-patterns';
 import { assess } from '../utils/verdict/assess';
 import type { Settings } from '../utils/settings/schema';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
@@ -35,14 +41,17 @@ describe('the page kinds of every product, from the data', () => {
   it('says why wherever a site has no call pages', () => {
     for (const product of dataset.products) {
       for (const site of product.sites) {
-        if (!site.pages?.some((rule) => rule.kind === 'call')) expect(site.noCallShape, `${product.id} ${site.host}`).toBeTruthy();
+        if (!site.pages?.some((rule) => rule.kind === 'call'))
+          expect(site.noCallShape, `${product.id} ${site.host}`).toBeTruthy();
       }
     }
   });
 
   it('decides the same page kinds in the content script (slim dataset) as in the full one', () => {
     const slim = slimDataset(dataset);
-    const urls = dataset.products.flatMap((p) => p.sites.flatMap((s) => [...(s.pages ?? []).flatMap((r) => r.examples), ...(s.notCalls ?? [])]));
+    const urls = dataset.products.flatMap((p) =>
+      p.sites.flatMap((s) => [...(s.pages ?? []).flatMap((r) => r.examples), ...(s.notCalls ?? [])]),
+    );
     for (const url of urls) {
       const full = assess(url, dataset);
       const small = assess(url, slim);
@@ -114,7 +123,11 @@ describe('call hosts the dataset lacked', () => {
     // An old Chime link must still say the product is gone.
     ['https://chime.aws/1234567890', 'amazon-chime', 'discontinued'],
     ['https://gov.teams.microsoft.us/l/meetup-join/19%3ameeting_X%40thread.v2/0', 'microsoft-teams', 'check-plan'],
-    ['https://dod.teams.microsoft.us/l/meetup-join/19%3adod%3ameeting_X%40thread.v2/0', 'microsoft-teams', 'check-plan'],
+    [
+      'https://dod.teams.microsoft.us/l/meetup-join/19%3adod%3ameeting_X%40thread.v2/0',
+      'microsoft-teams',
+      'check-plan',
+    ],
     ['https://call.lifesizecloud.com/3461784', 'lifesize', 'unverified'],
     ['https://uberconference.com/drsmith', 'dialpad-meetings', 'unverified'],
     ['https://call.element.io/room/#/weekly-sync', 'element-matrix', 'unverified'],
@@ -145,10 +158,18 @@ describe('paths as the server reads them', () => {
   });
 
   it('catches spellings that slipped past the facebook.com and youtube.com path rules', () => {
-    for (const url of ['https://www.facebook.com/%6Cive', 'https://www.facebook.com//live', 'https://www.facebook.com/live;x=1']) {
+    for (const url of [
+      'https://www.facebook.com/%6Cive',
+      'https://www.facebook.com//live',
+      'https://www.facebook.com/live;x=1',
+    ]) {
       expect(judged(url)?.id, url).toBe('facebook-live');
     }
-    for (const url of ['https://www.youtube.com/%6Cive/abc', 'https://www.youtube.com//live', 'https://www.youtube.com/live;x=1']) {
+    for (const url of [
+      'https://www.youtube.com/%6Cive/abc',
+      'https://www.youtube.com//live',
+      'https://www.youtube.com/live;x=1',
+    ]) {
       expect(judged(url)?.id, url).toBe('youtube-live');
     }
     expect(judged('https://zoom.us/%6A/5551112222')?.page).toBe('call');
@@ -213,38 +234,68 @@ describe('page patterns', () => {
 });
 
 describe('the lint keeps page rules honest', () => {
-  const withSite = (site: Parameters<typeof makeProduct>[1][number]) => lintDataset(makeDataset([makeProduct('p', [site])]), '2026-12-01');
-  const evidence = [{ url: 'https://vendor.example/help', publisher: 'vendor' as const, title: 'Help', checked: '2026-11-24' }];
+  const withSite = (site: Parameters<typeof makeProduct>[1][number]) =>
+    lintDataset(makeDataset([makeProduct('p', [site])]), '2026-12-01');
+  const evidence = [
+    { url: 'https://vendor.example/help', publisher: 'vendor' as const, title: 'Help', checked: '2026-11-24' },
+  ];
 
   it('refuses a slow or unsafe pattern', () => {
-    expect(withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/(a+)+', examples: ['https://vendor.example/a'], evidence }], notCalls: ['https://vendor.example/'] }).join()).toMatch(
-      /unbounded repetition/,
-    );
+    expect(
+      withSite({
+        host: 'vendor.example',
+        pages: [{ kind: 'call', path: '/(a+)+', examples: ['https://vendor.example/a'], evidence }],
+        notCalls: ['https://vendor.example/'],
+      }).join(),
+    ).toMatch(/unbounded repetition/);
   });
 
   it('refuses an example that its rule does not give its kind', () => {
-    const problems = withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/pricing'], evidence }], notCalls: ['https://vendor.example/'] });
+    const problems = withSite({
+      host: 'vendor.example',
+      pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/pricing'], evidence }],
+      notCalls: ['https://vendor.example/'],
+    });
     expect(problems.join()).toMatch(/example https:\/\/vendor.example\/pricing of call rule .* is site/);
   });
 
   it('refuses an example on another host', () => {
-    const problems = withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://evil.example/j/1'], evidence }], notCalls: ['https://vendor.example/'] });
+    const problems = withSite({
+      host: 'vendor.example',
+      pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://evil.example/j/1'], evidence }],
+      notCalls: ['https://vendor.example/'],
+    });
     expect(problems.join()).toMatch(/not on vendor.example/);
   });
 
   it('refuses a "not a call" page that is a call', () => {
-    const problems = withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence }], notCalls: ['https://vendor.example/j/2'] });
+    const problems = withSite({
+      host: 'vendor.example',
+      pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence }],
+      notCalls: ['https://vendor.example/j/2'],
+    });
     expect(problems.join()).toMatch(/notCalls https:\/\/vendor.example\/j\/2 is call/);
   });
 
   it('refuses evidence checked in the future', () => {
     const later = [{ ...evidence[0]!, checked: '2027-01-01' }];
-    const problems = withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence: later }], notCalls: ['https://vendor.example/'] });
+    const problems = withSite({
+      host: 'vendor.example',
+      pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence: later }],
+      notCalls: ['https://vendor.example/'],
+    });
     expect(problems.join()).toMatch(/2027-01-01 is in the future/);
   });
 
   it('asks for non-call pages where there are call pages, and for a reason where there are none', () => {
-    expect(withSite({ host: 'vendor.example', pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence }] }).join()).toMatch(/needs notCalls/);
-    expect(withSite({ host: 'vendor.example', noCallShape: undefined as unknown as string }).join()).toMatch(/needs noCallShape/);
+    expect(
+      withSite({
+        host: 'vendor.example',
+        pages: [{ kind: 'call', path: '/j/\\d+', examples: ['https://vendor.example/j/1'], evidence }],
+      }).join(),
+    ).toMatch(/needs notCalls/);
+    expect(withSite({ host: 'vendor.example', noCallShape: undefined as unknown as string }).join()).toMatch(
+      /needs noCallShape/,
+    );
   });
 });

@@ -13,7 +13,7 @@ describe('parseCallUrl normalises like the browser', () => {
     ['  https://doxy.me/room  ', 'doxy.me', '/room'],
     ['https://doxy.me', 'doxy.me', '/'],
   ])('%s → host %s path %s', (input, host, path) => {
-    expect(parseCallUrl(input)).toMatchObject({ kind: "web", host, path });
+    expect(parseCallUrl(input)).toMatchObject({ kind: 'web', host, path });
   });
 
   it.each(['ftp://zoom.us/', 'javascript:alert(1)', 'mailto:a@zoom.us', 'file:///tmp/x', 'chrome://settings'])(

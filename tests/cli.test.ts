@@ -15,7 +15,9 @@ const lines = (stdout: string) =>
   stdout
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, any>);
+    .map(
+      (line) => JSON.parse(line) as { url: string; match: { sources: { url: string }[] } & Record<string, unknown> },
+    );
 
 describe('npm run assess', () => {
   it('prints a no-baa match for Teams Free and null for a look-alike, in order', () => {
@@ -27,10 +29,26 @@ describe('npm run assess', () => {
       match: { product: 'microsoft-teams-free', verdict: 'no-baa', baa: 'not-offered' },
     });
     expect(Object.keys(teams!.match).sort()).toEqual(
-      ['vendor', 'name', 'product', 'origin', 'verdict', 'page', 'reason', 'baa', 'e2ee', 'status', 'reviewed', 'sources'].sort(),
+      [
+        'vendor',
+        'name',
+        'product',
+        'origin',
+        'verdict',
+        'page',
+        'reason',
+        'baa',
+        'e2ee',
+        'status',
+        'reviewed',
+        'sources',
+      ].sort(),
     );
     expect(teams!.match.sources.length).toBeGreaterThan(0);
-    expect(teams!.match.sources[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\//), checked: expect.any(String) });
+    expect(teams!.match.sources[0]).toMatchObject({
+      url: expect.stringMatching(/^https:\/\//),
+      checked: expect.any(String),
+    });
     expect(lookalike).toEqual({ url: 'https://zoom.us.evil.com/j/1', match: null });
   });
 
@@ -63,7 +81,11 @@ describe('npm run assess', () => {
     const { status, stdout } = runAssess(['zoom.us/j/5551112222']);
     expect(status).toBe(0);
     const [line] = lines(stdout);
-    expect(line).toMatchObject({ url: 'zoom.us/j/5551112222', assumed: 'https://zoom.us/j/5551112222', match: { product: 'zoom', page: 'call' } });
+    expect(line).toMatchObject({
+      url: 'zoom.us/j/5551112222',
+      assumed: 'https://zoom.us/j/5551112222',
+      match: { product: 'zoom', page: 'call' },
+    });
   });
 
   it('keeps the table aligned when a URL is longer than its column', () => {
@@ -97,11 +119,23 @@ describe('npm run assess --settings', () => {
         version: 1,
         settings: {
           approvals: [{ productId: 'zoom', signedOn: '2026-01-15' }],
-          customVendors: [{ id: 'custom-our-jitsi', name: 'Our Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'not-applicable' }],
+          customVendors: [
+            {
+              id: 'custom-our-jitsi',
+              name: 'Our Jitsi',
+              sites: [{ host: 'video.lakeside-clinic.org' }],
+              baa: 'not-applicable',
+            },
+          ],
         },
       }),
     );
-    const { status, stdout } = runAssess(['--settings', file, 'https://us02web.zoom.us/j/1', 'https://video.lakeside-clinic.org/r']);
+    const { status, stdout } = runAssess([
+      '--settings',
+      file,
+      'https://us02web.zoom.us/j/1',
+      'https://video.lakeside-clinic.org/r',
+    ]);
     expect(status).toBe(0);
     const [zoom, jitsi] = lines(stdout);
     expect(zoom).toMatchObject({ match: { product: 'zoom', verdict: 'approved' } });

@@ -5,7 +5,10 @@ import { parseSettings } from '../utils/settings/schema';
 
 describe('origins asked for custom vendors', () => {
   it('asks for https and http of the host and its subdomains, each inside the optional permissions', () => {
-    expect(originsFor(['video.lakeside-clinic.org'])).toEqual(['https://*.video.lakeside-clinic.org/*', 'http://*.video.lakeside-clinic.org/*']);
+    expect(originsFor(['video.lakeside-clinic.org'])).toEqual([
+      'https://*.video.lakeside-clinic.org/*',
+      'http://*.video.lakeside-clinic.org/*',
+    ]);
     expect(originsFor(['10.0.0.5'])).toEqual(['https://10.0.0.5/*', 'http://10.0.0.5/*']);
   });
 
@@ -16,6 +19,9 @@ describe('origins asked for custom vendors', () => {
         { id: 'custom-b', name: 'Our Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'unknown' },
       ],
     });
-    expect(customScriptPatterns(settings, dataset)).toEqual(['http://*.video.lakeside-clinic.org/*', 'https://*.video.lakeside-clinic.org/*']);
+    expect(customScriptPatterns(settings, dataset)).toEqual([
+      'http://*.video.lakeside-clinic.org/*',
+      'https://*.video.lakeside-clinic.org/*',
+    ]);
   });
 });

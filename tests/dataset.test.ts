@@ -115,7 +115,8 @@ describe('the bundled dataset', () => {
 
 describe('lintDataset catches bad data', () => {
   const good = makeProduct('good', ['good.example']);
-  const lint = (products: unknown[]) => lintDataset({ version: 1, updated: '2026-11-24', products, explainers: [] }, '2026-11-24');
+  const lint = (products: unknown[]) =>
+    lintDataset({ version: 1, updated: '2026-11-24', products, explainers: [] }, '2026-11-24');
 
   it.each([
     ['a host claimed by two products', [good, makeProduct('other', ['good.example'])], /already claimed by good/],
@@ -126,13 +127,54 @@ describe('lintDataset catches bad data', () => {
     ['an impossible date', [makeProduct('bad', ['bad.example'], { reviewed: '2025-02-30' })], /real calendar date/],
     ['a fact without sources', [{ ...good, e2ee: { ...good.e2ee, sources: [] } }], /at least one source/],
     ['unsorted products', [makeProduct('zzz', ['z.example']), makeProduct('aaa', ['a.example'])], /sorted by id/],
-    ['a discontinued product with no date', [makeProduct('bad', ['bad.example'], { status: { value: 'discontinued' } })], /needs the date/],
+    [
+      'a discontinued product with no date',
+      [makeProduct('bad', ['bad.example'], { status: { value: 'discontinued' } })],
+      /needs the date/,
+    ],
     ['a product with no sites and no notes', [makeProduct('bad', [])], /no sites needs notes/],
     ['an unknown field', [{ ...good, colour: 'red' }], /colour/],
-    ['a sentence as a successor', [makeProduct('bad', ['bad.example'], { status: { value: 'discontinued', date: '2026-02-20', successor: 'No direct successor named in the sources found.' } })], /a successor is a product name/],
-    ['package-registry documentation as a source', [{ ...good, e2ee: { ...good.e2ee, sources: [{ ...good.e2ee.sources[0], url: 'https://docs.rs/some-crate/latest/some_crate/' }] } }], /package-registry documentation \(docs\.rs\)/],
-    ['an npm page as a source', [{ ...good, baa: { ...good.baa, sources: [{ ...good.baa.sources[0], url: 'https://www.npmjs.com/package/vendor-sdk' }] } }], /package-registry documentation \(npmjs\.com\)/],
-    ['a non-https source', [{ ...good, baa: { ...good.baa, sources: [{ ...good.baa.sources[0], url: 'http://x.example/' }] } }], /https/],
+    [
+      'a sentence as a successor',
+      [
+        makeProduct('bad', ['bad.example'], {
+          status: {
+            value: 'discontinued',
+            date: '2026-02-20',
+            successor: 'No direct successor named in the sources found.',
+          },
+        }),
+      ],
+      /a successor is a product name/,
+    ],
+    [
+      'package-registry documentation as a source',
+      [
+        {
+          ...good,
+          e2ee: {
+            ...good.e2ee,
+            sources: [{ ...good.e2ee.sources[0], url: 'https://docs.rs/some-crate/latest/some_crate/' }],
+          },
+        },
+      ],
+      /package-registry documentation \(docs\.rs\)/,
+    ],
+    [
+      'an npm page as a source',
+      [
+        {
+          ...good,
+          baa: { ...good.baa, sources: [{ ...good.baa.sources[0], url: 'https://www.npmjs.com/package/vendor-sdk' }] },
+        },
+      ],
+      /package-registry documentation \(npmjs\.com\)/,
+    ],
+    [
+      'a non-https source',
+      [{ ...good, baa: { ...good.baa, sources: [{ ...good.baa.sources[0], url: 'http://x.example/' }] } }],
+      /https/,
+    ],
   ])('refuses %s', (_what, products, message) => {
     expect(lint(products).join('\n')).toMatch(message);
   });

@@ -5,7 +5,12 @@ import { dataset } from '../utils/dataset/bundled';
 import { monthsBefore, MOST_USED, reportDataset, staleFacts } from '../utils/dataset/report';
 import { makeDataset, makeProduct } from './fixtures/make-product';
 
-const old = { url: 'https://vendor.example/old', publisher: 'vendor' as const, title: 'Old page', checked: '2025-06-01' };
+const old = {
+  url: 'https://vendor.example/old',
+  publisher: 'vendor' as const,
+  title: 'Old page',
+  checked: '2025-06-01',
+};
 const fresh = { ...old, url: 'https://vendor.example/fresh', checked: '2026-11-01' };
 
 describe("the dataset's figures", () => {
@@ -36,7 +41,9 @@ describe("the dataset's figures", () => {
     const product = makeProduct('p', ['p.example'], { baa: { value: 'offered', sources: [old] } });
     const mixed = { ...product, e2ee: { ...product.e2ee, sources: [old, fresh] } };
     const stale = staleFacts(makeDataset([mixed]), '2026-12-01', 12);
-    expect(stale).toEqual([{ productId: 'p', fact: 'baa', newestCheck: '2025-06-01', urls: ['https://vendor.example/old'] }]);
+    expect(stale).toEqual([
+      { productId: 'p', fact: 'baa', newestCheck: '2025-06-01', urls: ['https://vendor.example/old'] },
+    ]);
     expect(staleFacts(makeDataset([mixed]), '2026-12-01', 24)).toEqual([]);
   });
 
@@ -72,7 +79,9 @@ describe('the README', () => {
   it("shows the dataset's current figures", () => {
     const readme = readFileSync('README.md', 'utf8');
     const block = /<!-- facts-report -->\n```\n([\s\S]*?)\n```\n<!-- \/facts-report -->/.exec(readme)?.[1];
-    const { stdout } = spawnSync('npm', ['run', '--silent', 'facts', '--', 'report', '--as-of', dataset.updated], { encoding: 'utf8' });
+    const { stdout } = spawnSync('npm', ['run', '--silent', 'facts', '--', 'report', '--as-of', dataset.updated], {
+      encoding: 'utf8',
+    });
     expect(block, 'README.md has no facts-report block').toBeDefined();
     expect(block).toBe(stdout.trim());
   });

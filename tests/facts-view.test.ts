@@ -14,12 +14,16 @@ describe('the facts a clinician reads', () => {
   it('words every fact of every product, each with a source, a site and a checked date', () => {
     for (const product of dataset.products) {
       const rows = factRows(product, english);
-      expect(rows.map((r) => r.key), product.id).toEqual(['baa', 'freePlanBaa', 'e2ee', 'transit', 'status', 'openness', 'publicFacing', 'hhs2020']);
+      expect(
+        rows.map((r) => r.key),
+        product.id,
+      ).toEqual(['baa', 'freePlanBaa', 'e2ee', 'transit', 'status', 'openness', 'publicFacing', 'hhs2020']);
       for (const row of rows) {
         expect(row.label, `${product.id}.${row.key}`).not.toBe('');
         expect(row.value, `${product.id}.${row.key}`).not.toBe('');
         expect(row.sources.length, `${product.id}.${row.key}`).toBeGreaterThan(0);
-        for (const source of row.sources) expect(source.note).toMatch(/^\((vendor|regulator|secondary source), checked \d{4}-\d{2}-\d{2}\)$/);
+        for (const source of row.sources)
+          expect(source.note).toMatch(/^\((vendor|regulator|secondary source), checked \d{4}-\d{2}-\d{2}\)$/);
       }
     }
   });
@@ -33,7 +37,11 @@ describe('the facts a clinician reads', () => {
   });
 
   it('names a successor only where the sources name one, and labels it', () => {
-    const status = (id: string) => factRows(dataset.products.find((p) => p.id === id)!, english).find((r) => r.key === 'status')!;
+    const status = (id: string) =>
+      factRows(
+        dataset.products.find((p) => p.id === id)!,
+        english,
+      ).find((r) => r.key === 'status')!;
     expect(status('skype').detail).toContain('Successor: Microsoft Teams (free)');
     // Amazon Chime has none: its status explains that, and nothing reads as a successor's name.
     const chime = status('amazon-chime');

@@ -12,7 +12,16 @@ import { assess } from '../utils/verdict/assess';
 const slim = slimDataset(bannerDataset(dataset));
 const settings: Settings = {
   ...EMPTY_SETTINGS,
-  customVendors: [{ id: 'custom-clinic', name: 'Clinic video', sites: [{ host: 'video.clinic.example' }], baa: 'offered', e2ee: 'unknown', sources: [] }],
+  customVendors: [
+    {
+      id: 'custom-clinic',
+      name: 'Clinic video',
+      sites: [{ host: 'video.clinic.example' }],
+      baa: 'offered',
+      e2ee: 'unknown',
+      sources: [],
+    },
+  ],
 };
 const prefilter = makeLinkPrefilter(callLinkHosts(slim, settings));
 
@@ -70,7 +79,20 @@ describe('the link prefilter never skips a link assess calls a call or an app', 
 
   /** Ways to spell a link that the browser still opens as the same page. */
   const spelling = fc.record({
-    scheme: fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:', 'https:/', 'https:\\\\', 'https:///', ' https://', 'ht\ttps://', '\u0000https://', 'https://user:pw@', 'https://evil.example@'),
+    scheme: fc.constantFrom(
+      'https://',
+      'http://',
+      'HTTPS://',
+      'https:',
+      'https:/',
+      'https:\\\\',
+      'https:///',
+      ' https://',
+      'ht\ttps://',
+      '\u0000https://',
+      'https://user:pw@',
+      'https://evil.example@',
+    ),
     upper: fc.boolean(),
     trailingDot: fc.boolean(),
     escape: fc.nat({ max: 30 }),

@@ -31,14 +31,21 @@ describe('today is the local calendar date', () => {
 
   it('keeps a policy approval signed today whole (no "in the future")', () => {
     atNoonUtcInKiritimati();
-    const { policy, problems } = readPolicy({ ApprovedVendors: [{ Product: 'zoom', SignedOn: '2026-12-05' }] }, dataset);
+    const { policy, problems } = readPolicy(
+      { ApprovedVendors: [{ Product: 'zoom', SignedOn: '2026-12-05' }] },
+      dataset,
+    );
     expect(problems).toEqual([]);
     expect(policy.approved).toEqual([{ productId: 'zoom', by: 'organization', signedOn: '2026-12-05' }]);
   });
 
   it('lets the clinic save a BAA signed this morning', () => {
     atNoonUtcInKiritimati();
-    const settings = { approvals: [{ productId: 'zoom', by: 'user' as const, signedOn: '2026-12-05' }], blocks: [], customVendors: [] };
+    const settings = {
+      approvals: [{ productId: 'zoom', by: 'user' as const, signedOn: '2026-12-05' }],
+      blocks: [],
+      customVendors: [],
+    };
     expect(settingsProblems(settings, new Set(['zoom']))).toEqual([]);
   });
 });

@@ -17,12 +17,20 @@ describe('settings with a managed policy (fakeBrowser.storage.managed)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({
-      settings: { approvals: [{ productId: 'facetime' }, { productId: 'doxy-me' }], blocks: [{ productId: 'zoom' }], customVendors: [] },
+      settings: {
+        approvals: [{ productId: 'facetime' }, { productId: 'doxy-me' }],
+        blocks: [{ productId: 'zoom' }],
+        customVendors: [],
+      },
     });
   });
 
   it('puts the organization over the user over the bundled dataset', async () => {
-    await seedPolicy({ OrganizationName: 'Lakeside Clinic', ApprovedVendors: [{ Product: 'zoom' }], BlockedVendors: [{ Product: 'facetime' }] });
+    await seedPolicy({
+      OrganizationName: 'Lakeside Clinic',
+      ApprovedVendors: [{ Product: 'zoom' }],
+      BlockedVendors: [{ Product: 'facetime' }],
+    });
     expect(await verdict('https://us02web.zoom.us/j/1')).toBe('approved'); // organization over the user's block
     expect(await verdict('https://facetime.apple.com/join')).toBe('blocked'); // organization over the user's approval
     expect(await verdict('https://doxy.me/dr')).toBe('approved'); // the user's own, where the organization is silent
@@ -39,7 +47,12 @@ describe('settings with a managed policy (fakeBrowser.storage.managed)', () => {
   });
 
   it('ignores invalid values one by one and says which', async () => {
-    await seedPolicy({ OrganizationName: 7, ApprovedVendors: [{ Product: 'zoom' }, { Product: 'nope' }], AllowSnooze: 'no', Extra: true });
+    await seedPolicy({
+      OrganizationName: 7,
+      ApprovedVendors: [{ Product: 'zoom' }, { Product: 'nope' }],
+      AllowSnooze: 'no',
+      Extra: true,
+    });
     const { effective, problems } = await loadAll();
     expect(await verdict('https://us02web.zoom.us/j/1')).toBe('approved');
     expect(effective.controls.allowSnooze).toBe(true);

@@ -5,7 +5,9 @@ import { dataset } from '../utils/dataset/bundled';
 import { LOOKALIKE_URLS } from './fixtures/lookalike-urls';
 
 /** Whole-host sites: the ones whose every path belongs to one product. */
-const wholeHosts = dataset.products.flatMap((p) => p.sites.filter((s) => !s.paths).map((s) => ({ host: s.host, id: p.id })));
+const wholeHosts = dataset.products.flatMap((p) =>
+  p.sites.filter((s) => !s.paths).map((s) => ({ host: s.host, id: p.id })),
+);
 const allHosts = new Set(dataset.products.flatMap((p) => p.sites.map((s) => s.host)));
 
 const matchedId = (url: string) => {

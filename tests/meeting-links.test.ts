@@ -16,7 +16,10 @@ import { assess } from '../utils/verdict/assess';
  */
 const corpus = v.parse(CorpusSchema, JSON.parse(readFileSync('tests/fixtures/meeting-links.json', 'utf8')));
 const result = checkCorpus(corpus, dataset);
-const links = (kind: 'call' | 'app') => Object.values(corpus.products).flatMap((p) => (p.shapes ?? []).filter((s) => s.kind === kind).flatMap((s) => s.links));
+const links = (kind: 'call' | 'app') =>
+  Object.values(corpus.products).flatMap((p) =>
+    (p.shapes ?? []).filter((s) => s.kind === kind).flatMap((s) => s.links),
+  );
 const siteLinks = Object.values(corpus.products).flatMap((p) => (p.sites ?? []).flatMap((s) => s.links));
 
 describe('the meeting-link corpus', () => {

@@ -9,14 +9,16 @@ describe('the message catalogue', () => {
     expect(formatMessage(catalog, 'reason_no_baa', ['Apple', 'FaceTime'])).toBe(
       'Apple does not sign a BAA for FaceTime, so it is not for patient sessions, whatever its encryption.',
     );
-    expect(formatMessage({ x: { message: 'Cost: $$5 for $A$', placeholders: { a: { content: '$1' } } } }, 'x', ['you'])).toBe(
-      'Cost: $5 for you',
-    );
+    expect(
+      formatMessage({ x: { message: 'Cost: $$5 for $A$', placeholders: { a: { content: '$1' } } } }, 'x', ['you']),
+    ).toBe('Cost: $5 for you');
   });
 
   it('defines a placeholder for every $NAME$ a message uses, and uses every placeholder it defines', () => {
     for (const [key, entry] of Object.entries(catalog)) {
-      const used = [...new Set([...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
+      const used = [
+        ...new Set([...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase())),
+      ].sort();
       const defined = Object.keys(entry.placeholders ?? {}).sort();
       expect(used, key).toEqual(defined);
     }

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCallUrl } from '../utils/matching/call-url';
-import { classifyPage, compilePageRules, fragmentRoute, readParams, type PageRule } from '../utils/matching/page-patterns';
+import {
+  classifyPage,
+  compilePageRules,
+  fragmentRoute,
+  readParams,
+  type PageRule,
+} from '../utils/matching/page-patterns';
 
 /** The kind a set of rules gives a URL, as assess reads it. */
 const kindOf = (rules: PageRule[], url: string) => {
@@ -12,7 +18,11 @@ const kindOf = (rules: PageRule[], url: string) => {
 
 describe('the fragment read as a route', () => {
   it.each([
-    ['#/l/meetup-join/19%3Ameeting_X%40thread.v2/0?context=%7b%7d', '/l/meetup-join/19%3ameeting_x%40thread.v2/0', '?context=%7b%7d'],
+    [
+      '#/l/meetup-join/19%3Ameeting_X%40thread.v2/0?context=%7b%7d',
+      '/l/meetup-join/19%3ameeting_x%40thread.v2/0',
+      '?context=%7b%7d',
+    ],
     ['#!/l/x', '/l/x', ''],
     ['#l/x', '/l/x', ''],
     ['#/L//X/', '/l/x', ''],
@@ -68,17 +78,29 @@ describe('rules that read the whole URL', () => {
     ['https://teams.microsoft.com/v2/?meetingjoin=false', 'app'],
     ['https://teams.microsoft.com/_#/conversations/19:x', 'app'],
     ['https://teams.microsoft.com/_#/l/meetup-join/', 'app'],
-    ['https://teams.microsoft.com/dl/launcher/launcher.html?url=%2F_%23%2Fl%2Fmeetup-join%2F19%3Ameeting_X%40thread.v2%2F0%3Fcontext%3D%257b%257d&type=meetup-join', 'call'],
+    [
+      'https://teams.microsoft.com/dl/launcher/launcher.html?url=%2F_%23%2Fl%2Fmeetup-join%2F19%3Ameeting_X%40thread.v2%2F0%3Fcontext%3D%257b%257d&type=meetup-join',
+      'call',
+    ],
     ['https://teams.microsoft.com/dl/launcher/launcher.html?url=/l/meetup-join/19:meeting_X@thread.v2/0', 'call'],
     ['https://teams.microsoft.com/dl/launcher/launcher.html?url=%2Fl%2Fchat%2F19%3Ax', 'app'],
     ['https://teams.microsoft.com/dl/launcher/launcher.html?url=%2Fpricing', 'site'],
     ['https://teams.microsoft.com/dl/launcher/launcher.html', 'site'],
     // A launcher never vouches for another host, nor for anything but a web URL.
-    ['https://teams.microsoft.com/dl/launcher/launcher.html?url=https%3A%2F%2Fevil.example%2Fl%2Fmeetup-join%2Fx', 'site'],
+    [
+      'https://teams.microsoft.com/dl/launcher/launcher.html?url=https%3A%2F%2Fevil.example%2Fl%2Fmeetup-join%2Fx',
+      'site',
+    ],
     ['https://teams.microsoft.com/dl/launcher/launcher.html?url=javascript%3A%2F%2Fl%2Fmeetup-join%2Fx', 'site'],
-    ['https://teams.microsoft.com/dl/launcher/launcher.html?url=https%3A%2F%2Fteams.microsoft.com.%2Fl%2Fmeetup-join%2Fx', 'call'],
+    [
+      'https://teams.microsoft.com/dl/launcher/launcher.html?url=https%3A%2F%2Fteams.microsoft.com.%2Fl%2Fmeetup-join%2Fx',
+      'call',
+    ],
     // One level deep: a launcher inside a launcher is not unwrapped again.
-    ['https://teams.microsoft.com/dl/launcher/launcher.html?url=%2Fdl%2Flauncher%2Flauncher.html%3Furl%3D%252Fl%252Fmeetup-join%252Fx', 'site'],
+    [
+      'https://teams.microsoft.com/dl/launcher/launcher.html?url=%2Fdl%2Flauncher%2Flauncher.html%3Furl%3D%252Fl%252Fmeetup-join%252Fx',
+      'site',
+    ],
   ])('%s is %s', (url, kind) => {
     expect(kindOf(teams, url)).toBe(kind);
   });

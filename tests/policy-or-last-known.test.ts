@@ -6,7 +6,9 @@ const after = <T>(ms: number, value: T) => new Promise<T>((done) => setTimeout((
 
 describe('a page drawn while the browser is still reading the policy', () => {
   it('uses the real policy when it answers in time', async () => {
-    const read = await policyOrLastKnown(after(5, { Organization: 'Lakeside' }), 200, async () => ({ Organization: 'Old' }));
+    const read = await policyOrLastKnown(after(5, { Organization: 'Lakeside' }), 200, async () => ({
+      Organization: 'Old',
+    }));
     expect(read).toEqual({ value: { Organization: 'Lakeside' }, lastKnown: false });
   });
 

@@ -25,7 +25,10 @@ describe('the managed storage schema', () => {
     const walk = (node: SchemaNode, path: string) => {
       expect(['object', 'array', 'string', 'boolean', 'integer', 'number'], path).toContain(node.type);
       expect(node.description, `${path} description`).toBeTruthy();
-      expect(Object.keys(node).every((k) => ['type', 'title', 'description', 'properties', 'items', 'enum'].includes(k)), path).toBe(true);
+      expect(
+        Object.keys(node).every((k) => ['type', 'title', 'description', 'properties', 'items', 'enum'].includes(k)),
+        path,
+      ).toBe(true);
       if (node.type === 'array') walk(node.items!, `${path}[]`);
       for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, `${path}.${key}`);
     };
@@ -76,7 +79,10 @@ describe('npm run policy', () => {
   it('checks a file and exits 2 with exact errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'callcheck-policy-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ OrganizationName: 42, ApprovedVendors: [{ Product: 'zooom' }], Colour: 'red' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ OrganizationName: 42, ApprovedVendors: [{ Product: 'zooom' }], Colour: 'red' }),
+    );
     const { status, stdout } = run(['check', file]);
     expect(status).toBe(2);
     expect(stdout).toContain('error: OrganizationName: expected string, found number');
@@ -99,13 +105,16 @@ describe('npm run policy', () => {
   it('reports approving and blocking the same product, with the precedence that applies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'callcheck-policy-'));
     const file = join(dir, 'conflict.json');
-    writeFileSync(file, JSON.stringify({ ApprovedVendors: [{ Product: 'zoom' }], BlockedVendors: [{ Product: 'zoom' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ApprovedVendors: [{ Product: 'zoom' }], BlockedVendors: [{ Product: 'zoom' }] }),
+    );
     const { status, stdout } = run(['check', file]);
     expect(status).toBe(0);
     expect(stdout).toContain('warning: zoom is both approved and blocked: the block applies (blocks come first).');
   });
 
-  it('says plainly that each user allows the sites of the organization\'s own vendors once', () => {
+  it("says plainly that each user allows the sites of the organization's own vendors once", () => {
     const { status, stdout } = run(['check', 'docs/policy-examples/chrome-linux.json']);
     expect(status).toBe(0);
     expect(stdout).toMatch(/each user allows CallCheck to read these sites once/);
@@ -119,7 +128,14 @@ describe('npm run policy', () => {
         organization: 'Lakeside Clinic',
         approvals: [{ productId: 'zoom', signedOn: '2026-01-15', plan: 'Zoom for Healthcare' }],
         blocks: [{ productId: 'facetime' }],
-        customVendors: [{ id: 'custom-our-jitsi', name: 'Our Jitsi', sites: [{ host: 'video.lakeside.example.org' }], baa: 'not-applicable' }],
+        customVendors: [
+          {
+            id: 'custom-our-jitsi',
+            name: 'Our Jitsi',
+            sites: [{ host: 'video.lakeside.example.org' }],
+            baa: 'not-applicable',
+          },
+        ],
       },
     });
     const converted = policyFromExport(exported);
@@ -127,7 +143,9 @@ describe('npm run policy', () => {
     const policy = (converted as { policy: Record<string, unknown> }).policy;
     expect(checkPolicy(JSON.stringify(policy), 'policy.json').ok).toBe(true);
     const read = readPolicy(policy, dataset).policy;
-    expect(read.approved).toEqual([{ productId: 'zoom', by: 'organization', signedOn: '2026-01-15', note: 'Zoom for Healthcare' }]);
+    expect(read.approved).toEqual([
+      { productId: 'zoom', by: 'organization', signedOn: '2026-01-15', note: 'Zoom for Healthcare' },
+    ]);
     expect(read.blocked).toEqual([{ productId: 'facetime', by: 'organization' }]);
     expect(read.customVendors.map((c) => c.id)).toEqual(['custom-our-jitsi']);
 
@@ -141,11 +159,24 @@ describe('npm run policy', () => {
   it('lets assess judge meeting links against a policy file', () => {
     const result = spawnSync(
       'npm',
-      ['run', '--silent', 'assess', '--', '--settings', join(EXAMPLES, 'windows-chrome.reg'), 'https://meet.google.com/abc', 'https://teams.live.com/meet/1', 'https://video.lakeside.example.org/r'],
+      [
+        'run',
+        '--silent',
+        'assess',
+        '--',
+        '--settings',
+        join(EXAMPLES, 'windows-chrome.reg'),
+        'https://meet.google.com/abc',
+        'https://teams.live.com/meet/1',
+        'https://video.lakeside.example.org/r',
+      ],
       { encoding: 'utf8' },
     );
     expect(result.status).toBe(0);
-    const verdicts = result.stdout.trim().split('\n').map((line) => JSON.parse(line).match?.verdict);
+    const verdicts = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).match?.verdict);
     expect(verdicts).toEqual(['approved', 'blocked', 'approved']);
   });
 });

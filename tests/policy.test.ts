@@ -16,9 +16,21 @@ const verdict = (url: string, settings: ReturnType<typeof parseSettings>) => {
 const POLICY = {
   OrganizationName: 'Lakeside Clinic',
   SupportContact: 'it-help@lakeside-clinic.org',
-  ApprovedVendors: [{ Product: 'zoom', SignedOn: '2026-01-15', Note: 'Zoom for Healthcare' }, { Domain: 'meet.google.com' }, { Domain: 'lakeside.zoom.us' }],
+  ApprovedVendors: [
+    { Product: 'zoom', SignedOn: '2026-01-15', Note: 'Zoom for Healthcare' },
+    { Domain: 'meet.google.com' },
+    { Domain: 'lakeside.zoom.us' },
+  ],
   BlockedVendors: [{ Product: 'facetime' }, { Domain: 'teams.live.com' }],
-  CustomVendors: [{ id: 'org-jitsi', name: 'Lakeside Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'not-applicable', e2ee: 'optional' }],
+  CustomVendors: [
+    {
+      id: 'org-jitsi',
+      name: 'Lakeside Jitsi',
+      sites: [{ host: 'video.lakeside-clinic.org' }],
+      baa: 'not-applicable',
+      e2ee: 'optional',
+    },
+  ],
   BannerVerdicts: ['blocked', 'public', 'discontinued', 'no-baa'],
   AllowDismiss: false,
   AllowSnooze: false,
@@ -47,8 +59,17 @@ describe('readPolicy', () => {
     const { policy } = read({
       OrganizationName: '<b>Lakeside</b>',
       AllowDismiss: 'no',
-      ApprovedVendors: [{ Product: 'zoom' }, { Product: 'no-such-product' }, { Domain: 'co.uk' }, 'zoom', { SignedOn: '2026-01-01' }],
-      CustomVendors: [{ id: 'Bad Id', name: 'X', sites: [{ host: 'x.example.org' }] }, { id: 'ok-one', name: 'OK', sites: [{ host: 'ok.example.org' }] }],
+      ApprovedVendors: [
+        { Product: 'zoom' },
+        { Product: 'no-such-product' },
+        { Domain: 'co.uk' },
+        'zoom',
+        { SignedOn: '2026-01-01' },
+      ],
+      CustomVendors: [
+        { id: 'Bad Id', name: 'X', sites: [{ host: 'x.example.org' }] },
+        { id: 'ok-one', name: 'OK', sites: [{ host: 'ok.example.org' }] },
+      ],
       BannerVerdicts: ['no-baa', 'everything'],
       Colour: 'red',
     });
@@ -57,14 +78,22 @@ describe('readPolicy', () => {
     expect(policy.allowDismiss).toBe(true);
     expect(policy.organization).toBeUndefined();
     expect(policy.bannerVerdicts).toEqual(['no-baa']);
-    expect(problemsOf({
-      OrganizationName: '<b>Lakeside</b>',
-      AllowDismiss: 'no',
-      ApprovedVendors: [{ Product: 'zoom' }, { Product: 'no-such-product' }, { Domain: 'co.uk' }, 'zoom', { SignedOn: '2026-01-01' }],
-      CustomVendors: [{ id: 'Bad Id', name: 'X', sites: [{ host: 'x.example.org' }] }],
-      BannerVerdicts: ['no-baa', 'everything'],
-      Colour: 'red',
-    })).toEqual([
+    expect(
+      problemsOf({
+        OrganizationName: '<b>Lakeside</b>',
+        AllowDismiss: 'no',
+        ApprovedVendors: [
+          { Product: 'zoom' },
+          { Product: 'no-such-product' },
+          { Domain: 'co.uk' },
+          'zoom',
+          { SignedOn: '2026-01-01' },
+        ],
+        CustomVendors: [{ id: 'Bad Id', name: 'X', sites: [{ host: 'x.example.org' }] }],
+        BannerVerdicts: ['no-baa', 'everything'],
+        Colour: 'red',
+      }),
+    ).toEqual([
       'Colour is not a CallCheck setting; it is ignored.',
       'OrganizationName must be plain text of at most 120 characters; it is ignored.',
       'AllowDismiss must be true or false; it is ignored.',
@@ -82,7 +111,13 @@ describe('readPolicy', () => {
   });
 
   it('never throws on hostile input', () => {
-    for (const raw of ['string', 42, [], { ApprovedVendors: { Product: 'zoom' } }, { CustomVendors: [null, 1, { sites: 'x' }] }]) {
+    for (const raw of [
+      'string',
+      42,
+      [],
+      { ApprovedVendors: { Product: 'zoom' } },
+      { CustomVendors: [null, 1, { sites: 'x' }] },
+    ]) {
       expect(() => read(raw)).not.toThrow();
     }
   });
@@ -92,7 +127,9 @@ describe('mergeSettings: organization over user over bundled', () => {
   const user = parseSettings({
     approvals: [{ productId: 'facetime' }, { productId: 'webex' }],
     blocks: [{ productId: 'zoom' }],
-    customVendors: [{ id: 'custom-mine', name: 'Mine', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'offered' }],
+    customVendors: [
+      { id: 'custom-mine', name: 'Mine', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'offered' },
+    ],
   });
 
   it('lets the organization win where both decided, and keeps the user’s other decisions', () => {
@@ -111,7 +148,13 @@ describe('mergeSettings: organization over user over bundled', () => {
   it('applies only the organization’s decisions when settings are locked', () => {
     const { settings, controls, preferences } = mergeSettings(user, DEFAULT_BANNER_PREFERENCES, read(POLICY).policy);
     expect(verdict('https://clinic.webex.com/meet/x', settings)).toBe('check-plan');
-    expect(controls).toEqual({ allowDismiss: false, allowSnooze: false, locked: true, managed: true, supportContact: 'it-help@lakeside-clinic.org' });
+    expect(controls).toEqual({
+      allowDismiss: false,
+      allowSnooze: false,
+      locked: true,
+      managed: true,
+      supportContact: 'it-help@lakeside-clinic.org',
+    });
     expect(preferences.bannerVerdicts).toEqual(['blocked', 'public', 'discontinued', 'no-baa']);
   });
 
@@ -125,6 +168,8 @@ describe('mergeSettings: organization over user over bundled', () => {
     const { settings } = mergeSettings(user, DEFAULT_BANNER_PREFERENCES, read(POLICY).policy);
     const result = assess('https://us02web.zoom.us/j/1', dataset, settings);
     const reason = result.ok && result.match ? english(result.match.reason.key, result.match.reason.args) : '';
-    expect(reason).toBe('Approved by Lakeside Clinic: a BAA with Zoom, signed 2026-01-15, is on record. Use the account and plan it covers.');
+    expect(reason).toBe(
+      'Approved by Lakeside Clinic: a BAA with Zoom, signed 2026-01-15, is on record. Use the account and plan it covers.',
+    );
   });
 });

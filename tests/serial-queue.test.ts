@@ -9,15 +9,18 @@ describe('serialQueue', () => {
     let active = 0;
     let n = 0;
     const gates: (() => void)[] = [];
-    const queue = serialQueue(async () => {
-      const me = ++n;
-      active++;
-      expect(active).toBe(1);
-      log.push(`start ${me}`);
-      await new Promise<void>((done) => gates.push(done));
-      log.push(`end ${me}`);
-      active--;
-    }, () => {});
+    const queue = serialQueue(
+      async () => {
+        const me = ++n;
+        active++;
+        expect(active).toBe(1);
+        log.push(`start ${me}`);
+        await new Promise<void>((done) => gates.push(done));
+        log.push(`end ${me}`);
+        active--;
+      },
+      () => {},
+    );
     const first = queue();
     await tick();
     const second = queue();
@@ -35,10 +38,13 @@ describe('serialQueue', () => {
   it('joins requests made while a run waits to start into that run', async () => {
     let runs = 0;
     let release: () => void = () => {};
-    const queue = serialQueue(async () => {
-      runs++;
-      if (runs === 1) await new Promise<void>((done) => (release = done));
-    }, () => {});
+    const queue = serialQueue(
+      async () => {
+        runs++;
+        if (runs === 1) await new Promise<void>((done) => (release = done));
+      },
+      () => {},
+    );
     const first = queue();
     await tick();
     const waiting = [queue(), queue(), queue()];
@@ -51,10 +57,13 @@ describe('serialQueue', () => {
   it('goes on after a run that failed, and reports the failure', async () => {
     const errors: unknown[] = [];
     let runs = 0;
-    const queue = serialQueue(async () => {
-      runs++;
-      if (runs === 1) throw new Error('refused');
-    }, (error) => errors.push(error));
+    const queue = serialQueue(
+      async () => {
+        runs++;
+        if (runs === 1) throw new Error('refused');
+      },
+      (error) => errors.push(error),
+    );
     await queue();
     await queue();
     expect(runs).toBe(2);

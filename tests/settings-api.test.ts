@@ -6,10 +6,22 @@ const ORIGIN = `chrome-extension://${ID}/`;
 
 describe('who may change settings', () => {
   it.each([
-    ['the options page in a tab', { id: ID, url: `${ORIGIN}options.html`, tab: { url: `${ORIGIN}options.html` } }, true],
+    [
+      'the options page in a tab',
+      { id: ID, url: `${ORIGIN}options.html`, tab: { url: `${ORIGIN}options.html` } },
+      true,
+    ],
     ['the popup', { id: ID, url: `${ORIGIN}popup.html` }, true],
-    ['a content script on a call page', { id: ID, url: 'https://zoom.us/j/1', tab: { url: 'https://zoom.us/j/1' } }, false],
-    ['a content script claiming an extension URL', { id: ID, url: `${ORIGIN}options.html`, tab: { url: 'https://evil.example/' } }, false],
+    [
+      'a content script on a call page',
+      { id: ID, url: 'https://zoom.us/j/1', tab: { url: 'https://zoom.us/j/1' } },
+      false,
+    ],
+    [
+      'a content script claiming an extension URL',
+      { id: ID, url: `${ORIGIN}options.html`, tab: { url: 'https://evil.example/' } },
+      false,
+    ],
     ['another extension', { id: 'other', url: 'chrome-extension://other/page.html' }, false],
     ['a web page (no id)', { url: 'https://evil.example/' }, false],
   ])('%s: %s', (_who, sender, allowed) => {
@@ -19,7 +31,9 @@ describe('who may change settings', () => {
 
 describe('settings requests', () => {
   it('accepts a well-formed save', () => {
-    expect(parseSettingsRequest({ type: 'callcheck:save-settings', settings: { approvals: [{ productId: 'zoom' }] } })).toMatchObject({
+    expect(
+      parseSettingsRequest({ type: 'callcheck:save-settings', settings: { approvals: [{ productId: 'zoom' }] } }),
+    ).toMatchObject({
       type: 'callcheck:save-settings',
       settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] },
     });

@@ -9,7 +9,14 @@ describe('coerceSettings (reading stored settings)', () => {
       approvals: [{ productId: 'zoom', signedOn: '2026-01-15', plan: 'Business', by: 'organization' }],
       blocks: [{ productId: 'facetime', by: 'user' }],
       customVendors: [
-        { id: 'our-jitsi', name: 'Our Jitsi', sites: [{ host: 'video.lakeside.example' }], baa: 'not-applicable', e2ee: 'optional', sources: [] },
+        {
+          id: 'our-jitsi',
+          name: 'Our Jitsi',
+          sites: [{ host: 'video.lakeside.example' }],
+          baa: 'not-applicable',
+          e2ee: 'optional',
+          sources: [],
+        },
       ],
     };
     expect(coerceSettings(input)).toEqual(parseSettings(input));

@@ -37,7 +37,9 @@ describe('the content script dataset', () => {
   /** What the banner does on a URL: nothing (site pages, no match) or the product and page kind it warns with. */
   const bannerOn = (url: string, list: Parameters<typeof assess>[1]) => {
     const r = assess(url, list);
-    return r.ok && r.match && r.match.page !== 'site' ? `${r.match.entry.id} ${r.match.page} ${r.match.verdict}` : 'nothing';
+    return r.ok && r.match && r.match.page !== 'site'
+      ? `${r.match.entry.id} ${r.match.page} ${r.match.verdict}`
+      : 'nothing';
   };
 
   it("the banner's copy, without sites that never warn, warns exactly where the full list does", () => {
@@ -71,7 +73,9 @@ describe('the content script dataset', () => {
       if (bannerOn(url, slim) !== 'nothing') expect(covered(url), url).toBe(true);
     }
     // A host whose pages are all site pages gets the badge's permission but not the script.
-    const quiet = dataset.products.flatMap((p) => p.sites.filter((site) => !(site.pages ?? []).some((r) => r.kind !== 'site')));
+    const quiet = dataset.products.flatMap((p) =>
+      p.sites.filter((site) => !(site.pages ?? []).some((r) => r.kind !== 'site')),
+    );
     expect(quiet.length).toBeGreaterThan(0);
     expect(patterns.length).toBeLessThan(all.length);
   });
@@ -83,12 +87,20 @@ describe("the banner's data, one share per host pattern", () => {
   const shares = bannerShares(dataset, hosts);
   const bannerOn = (url: string, list: Parameters<typeof assess>[1]) => {
     const r = assess(url, list);
-    return r.ok && r.match && r.match.page !== 'site' ? `${r.match.entry.id} ${r.match.page} ${r.match.verdict}` : 'nothing';
+    return r.ok && r.match && r.match.page !== 'site'
+      ? `${r.match.entry.id} ${r.match.page} ${r.match.verdict}`
+      : 'nothing';
   };
   const full = decodeSlim(encodeBannerSlim(dataset));
 
   it('warns on every page exactly as the whole banner list does, with only the share its host pattern loads', () => {
-    const urls = dataset.products.flatMap((p) => p.sites.flatMap((s) => [...(s.pages ?? []).flatMap((r) => r.examples), ...(s.notCalls ?? []), `https://deep.sub.${s.host}/x`]));
+    const urls = dataset.products.flatMap((p) =>
+      p.sites.flatMap((s) => [
+        ...(s.pages ?? []).flatMap((r) => r.examples),
+        ...(s.notCalls ?? []),
+        `https://deep.sub.${s.host}/x`,
+      ]),
+    );
     let checked = 0;
     for (const url of urls) {
       const host = new URL(url).hostname;
@@ -111,8 +123,12 @@ describe("the banner's data, one share per host pattern", () => {
 
   it('is small: no share carries another pattern’s rules', () => {
     for (const [i, share] of shares.entries()) {
-      const withRules = share.rows.flatMap((row) => row[3]).filter((site) => site.includes(' ')).map((site) => site.split(' ')[0]!.split('/')[0]!);
-      for (const host of withRules) expect(host === hosts[i] || host.endsWith(`.${hosts[i]}`), `${hosts[i]} carries ${host}`).toBe(true);
+      const withRules = share.rows
+        .flatMap((row) => row[3])
+        .filter((site) => site.includes(' '))
+        .map((site) => site.split(' ')[0]!.split('/')[0]!);
+      for (const host of withRules)
+        expect(host === hosts[i] || host.endsWith(`.${hosts[i]}`), `${hosts[i]} carries ${host}`).toBe(true);
     }
   });
 });

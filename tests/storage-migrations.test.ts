@@ -1,9 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bannerStateItem, linkSitesItem, loadLinkSites, loadStored, preferencesItem, settingsItem, STORED_VERSIONS } from '../extension/storage';
+import {
+  bannerStateItem,
+  linkSitesItem,
+  loadLinkSites,
+  loadStored,
+  preferencesItem,
+  settingsItem,
+  STORED_VERSIONS,
+} from '../extension/storage';
 import { STORED_FIXTURES } from './fixtures/stored-versions';
 
-const ITEMS = { settings: settingsItem, preferences: preferencesItem, bannerState: bannerStateItem, linkSites: linkSitesItem } as const;
+const ITEMS = {
+  settings: settingsItem,
+  preferences: preferencesItem,
+  bannerState: bannerStateItem,
+  linkSites: linkSitesItem,
+} as const;
 
 describe('stored settings from every version', () => {
   beforeEach(() => {
@@ -12,7 +25,9 @@ describe('stored settings from every version', () => {
 
   it('has a fixture for every version each item was ever written at', () => {
     for (const [key, current] of Object.entries(STORED_VERSIONS)) {
-      const versions = Object.keys(STORED_FIXTURES[key as keyof typeof STORED_VERSIONS]).map(Number).sort();
+      const versions = Object.keys(STORED_FIXTURES[key as keyof typeof STORED_VERSIONS])
+        .map(Number)
+        .sort();
       expect(versions, key).toEqual(Array.from({ length: current }, (_, i) => i + 1));
     }
   });
@@ -29,7 +44,11 @@ describe('stored settings from every version', () => {
   }
 
   it('reads damaged storage as empty settings rather than failing', async () => {
-    await fakeBrowser.storage.local.set({ settings: 'junk', preferences: { bannerVerdicts: 'all' }, bannerState: [1, 2] });
+    await fakeBrowser.storage.local.set({
+      settings: 'junk',
+      preferences: { bannerVerdicts: 'all' },
+      bannerState: [1, 2],
+    });
     const now = await loadStored();
     expect(now.settings).toEqual({ approvals: [], blocks: [], customVendors: [] });
     expect(now.preferences.bannerVerdicts).toContain('no-baa');

@@ -23,7 +23,14 @@ function settingsWith(payload: string) {
     approvals: [{ productId: 'custom-x', plan: payload, note: payload, by: 'organization' }],
     blocks: [{ productId: 'zoom', note: payload }],
     customVendors: [
-      { id: 'custom-x', name: payload, sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'offered', notes: payload, sources: [payload, 'https://example.org/'] },
+      {
+        id: 'custom-x',
+        name: payload,
+        sites: [{ host: 'video.lakeside-clinic.org' }],
+        baa: 'offered',
+        notes: payload,
+        sources: [payload, 'https://example.org/'],
+      },
     ],
   });
 }
@@ -50,7 +57,10 @@ describe.each(XSS_PAYLOADS)('user text %s', (payload) => {
 
   it('is text in the popup facts view', () => {
     expect(custom?.entry.origin).toBe('custom');
-    expectInert(render(<FactsView match={custom!} explainers={dataset.explainers} t={english} today="2026-11-24" />), payload);
+    expectInert(
+      render(<FactsView match={custom!} explainers={dataset.explainers} t={english} today="2026-11-24" />),
+      payload,
+    );
   });
 
   it('is text in the banner', () => {
@@ -71,7 +81,9 @@ describe.each(XSS_PAYLOADS)('user text %s', (payload) => {
   });
 
   it('is text on the options page', () => {
-    const model = makeOptionsModel(settings, { bannerState: { ...EMPTY_BANNER_STATE, snoozes: { 'custom-x': Date.now() + 60_000 } } });
+    const model = makeOptionsModel(settings, {
+      bannerState: { ...EMPTY_BANNER_STATE, snoozes: { 'custom-x': Date.now() + 60_000 } },
+    });
     expectInert(render(<OptionsApp model={model} />), payload);
   });
 });

@@ -20,7 +20,9 @@ export function BannerSettings() {
     setShown(bannerVerdicts);
     const error = await save({ ...bundle, preferences: { bannerVerdicts } });
     if (error) setShown(bundle.preferences.bannerVerdicts);
-    setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('banner_prefs_saved') });
+    setStatus(
+      error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('banner_prefs_saved') },
+    );
   };
 
   return (
@@ -55,7 +57,11 @@ export function BannerSettings() {
             type="button"
             onClick={async () => {
               const error = await clearSnoozes();
-              setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('snoozes_cleared') });
+              setStatus(
+                error
+                  ? { ok: false, text: t('options_error_storage', [error]) }
+                  : { ok: true, text: t('snoozes_cleared') },
+              );
             }}
           >
             {t('snoozes_clear')}
@@ -77,7 +83,9 @@ export function BannerSettings() {
             onClick={async () => {
               const error = await reset();
               setConfirming(false);
-              setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('reset_done') });
+              setStatus(
+                error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('reset_done') },
+              );
             }}
           >
             {t('reset_yes')}

@@ -49,9 +49,11 @@ export function CustomVendors() {
 
   useEffect(() => {
     let live = true;
-    void Promise.all(settings.customVendors.map(async (v) => [v.id, await hasOrigins(originsFor(v.sites.map((s) => s.host)))] as const)).then(
-      (pairs) => live && setGranted(Object.fromEntries(pairs)),
-    );
+    void Promise.all(
+      settings.customVendors.map(
+        async (v) => [v.id, await hasOrigins(originsFor(v.sites.map((s) => s.host)))] as const,
+      ),
+    ).then((pairs) => live && setGranted(Object.fromEntries(pairs)));
     return () => {
       live = false;
     };
@@ -152,7 +154,11 @@ export function CustomVendors() {
         blocks: settings.blocks.filter((b) => b.productId !== vendor.id),
       },
     });
-    setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('options_removed', [vendor.name]) });
+    setStatus(
+      error
+        ? { ok: false, text: t('options_error_storage', [error]) }
+        : { ok: true, text: t('options_removed', [vendor.name]) },
+    );
   };
 
   /** A labelled text field with its hint and, after a failed add, its error, both tied to it for screen readers. */
@@ -167,7 +173,9 @@ export function CustomVendors() {
       id: `custom-${id}`,
       value,
       'aria-invalid': errors[id] ? ('true' as const) : undefined,
-      'aria-describedby': [hint ? `custom-${id}-hint` : '', errors[id] ? `custom-${id}-error` : ''].filter(Boolean).join(' ') || undefined,
+      'aria-describedby':
+        [hint ? `custom-${id}-hint` : '', errors[id] ? `custom-${id}-error` : ''].filter(Boolean).join(' ') ||
+        undefined,
       onInput: (e: Event) => set((e.target as HTMLInputElement | HTMLTextAreaElement).value),
     };
     return (
@@ -196,13 +204,22 @@ export function CustomVendors() {
         {textField('name', 'custom_name', name, setName, { multiline: false })}
         {textField('domains', 'custom_domains', domains, setDomains, { hint: 'custom_domains_hint' })}
         <div class="cc-field cc-check">
-          <input id="custom-allow-ip" type="checkbox" checked={allowIp} onChange={(e) => setAllowIp((e.target as HTMLInputElement).checked)} />
+          <input
+            id="custom-allow-ip"
+            type="checkbox"
+            checked={allowIp}
+            onChange={(e) => setAllowIp((e.target as HTMLInputElement).checked)}
+          />
           <label for="custom-allow-ip">{t('custom_allow_ip')}</label>
         </div>
         {textField('paths', 'custom_paths', paths, setPaths, { hint: 'custom_paths_hint' })}
         <div class="cc-field">
           <label for="custom-baa">{t('custom_baa')}</label>
-          <select id="custom-baa" value={baa} onChange={(e) => setBaa((e.target as HTMLSelectElement).value as CustomVendor['baa'])}>
+          <select
+            id="custom-baa"
+            value={baa}
+            onChange={(e) => setBaa((e.target as HTMLSelectElement).value as CustomVendor['baa'])}
+          >
             {BAA_VALUES.map((value) => (
               <option key={value} value={value}>
                 {t(`value_${value.replace(/-/g, '_')}` as MessageKey)}
@@ -211,12 +228,21 @@ export function CustomVendors() {
           </select>
         </div>
         <div class="cc-field cc-check">
-          <input id="custom-signed" type="checkbox" checked={signed} onChange={(e) => setSigned((e.target as HTMLInputElement).checked)} />
+          <input
+            id="custom-signed"
+            type="checkbox"
+            checked={signed}
+            onChange={(e) => setSigned((e.target as HTMLInputElement).checked)}
+          />
           <label for="custom-signed">{t('custom_signed')}</label>
         </div>
         <div class="cc-field">
           <label for="custom-e2ee">{t('custom_e2ee')}</label>
-          <select id="custom-e2ee" value={e2ee} onChange={(e) => setE2ee((e.target as HTMLSelectElement).value as CustomVendor['e2ee'])}>
+          <select
+            id="custom-e2ee"
+            value={e2ee}
+            onChange={(e) => setE2ee((e.target as HTMLSelectElement).value as CustomVendor['e2ee'])}
+          >
             {E2EE_VALUES.map((value) => (
               <option key={value} value={value}>
                 {t(`value_${value}` as MessageKey)}
@@ -226,7 +252,12 @@ export function CustomVendors() {
         </div>
         <div class="cc-field">
           <label for="custom-notes">{t('custom_notes')}</label>
-          <textarea id="custom-notes" maxLength={500} value={notes} onInput={(e) => setNotes((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            id="custom-notes"
+            maxLength={500}
+            value={notes}
+            onInput={(e) => setNotes((e.target as HTMLTextAreaElement).value)}
+          />
         </div>
         {textField('sources', 'custom_sources', sources, setSources)}
         <button type="submit">{t('custom_add')}</button>
@@ -240,17 +271,22 @@ export function CustomVendors() {
           {settings.customVendors.map((vendor) => (
             <li key={vendor.id}>
               <span>
-                <strong><bdi>{vendor.name}</bdi></strong> – {vendor.sites.map((s) => s.host + (s.paths ? ` (${s.paths.join(', ')})` : '')).join(', ')}{' '}
-                <span class="cc-muted">
-                  {granted[vendor.id] ? t('custom_runs_here') : t('custom_does_not_run')}
-                </span>
+                <strong>
+                  <bdi>{vendor.name}</bdi>
+                </strong>{' '}
+                – {vendor.sites.map((s) => s.host + (s.paths ? ` (${s.paths.join(', ')})` : '')).join(', ')}{' '}
+                <span class="cc-muted">{granted[vendor.id] ? t('custom_runs_here') : t('custom_does_not_run')}</span>
               </span>{' '}
               {!granted[vendor.id] && (
                 <button type="button" onClick={() => void grant(vendor)}>
                   {t('custom_grant', [vendor.name])}
                 </button>
               )}{' '}
-              <button type="button" aria-label={t('options_remove_named', [vendor.name])} onClick={() => void remove(vendor)}>
+              <button
+                type="button"
+                aria-label={t('options_remove_named', [vendor.name])}
+                onClick={() => void remove(vendor)}
+              >
                 {t('options_remove')}
               </button>
             </li>

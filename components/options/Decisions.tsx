@@ -13,7 +13,9 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
   const { t, bundle, effective, all, nameOf, save } = useOptions();
   const { settings } = bundle;
   const choices = all.map((m) => ({ id: m.entry.id, name: m.entry.name })).sort((a, b) => a.name.localeCompare(b.name));
-  const [productId, setProductId] = useState(choices.some((c) => c.id === preselect) ? preselect! : (choices[0]?.id ?? ''));
+  const [productId, setProductId] = useState(
+    choices.some((c) => c.id === preselect) ? preselect! : (choices[0]?.id ?? ''),
+  );
   const [signedOn, setSignedOn] = useState('');
   const [plan, setPlan] = useState('');
   const [note, setNote] = useState('');
@@ -67,7 +69,12 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
   };
 
   const productSelect = (id: string, value: string, onChange: (v: string) => void, describedBy?: string) => (
-    <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+    <select
+      id={id}
+      value={value}
+      aria-describedby={describedBy}
+      onChange={(e) => onChange((e.target as HTMLSelectElement).value)}
+    >
       {choices.map((c) => (
         <option key={c.id} value={c.id}>
           {isolate(c.name)}
@@ -108,13 +115,26 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
         </div>
         <div class="cc-field">
           <label for="baa-plan">{t('options_plan')}</label>
-          <input id="baa-plan" type="text" maxLength={500} value={plan} onInput={(e) => setPlan((e.target as HTMLInputElement).value)} />
+          <input
+            id="baa-plan"
+            type="text"
+            maxLength={500}
+            value={plan}
+            onInput={(e) => setPlan((e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="cc-field">
           <label for="baa-note">{t('options_note')}</label>
-          <textarea id="baa-note" maxLength={500} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            id="baa-note"
+            maxLength={500}
+            value={note}
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          />
         </div>
-        <button type="submit" disabled={unchangeable !== null}>{t('options_save')}</button>
+        <button type="submit" disabled={unchangeable !== null}>
+          {t('options_save')}
+        </button>
       </form>
 
       <form onSubmit={block} class="cc-form">
@@ -137,7 +157,12 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
         }))}
         action={t('options_remove')}
         actionLabel={(id) => t('options_remove_named', [nameOf(id)])}
-        onAction={(id) => void persist({ ...settings, approvals: settings.approvals.filter((x) => x.productId !== id) }, t('options_removed', [nameOf(id)]))}
+        onAction={(id) =>
+          void persist(
+            { ...settings, approvals: settings.approvals.filter((x) => x.productId !== id) },
+            t('options_removed', [nameOf(id)]),
+          )
+        }
       />
       <DecisionList
         heading={t('options_blocked_heading')}
@@ -149,7 +174,12 @@ export function Decisions({ preselect }: { preselect?: string | undefined }) {
         }))}
         action={t('options_unblock')}
         actionLabel={(id) => t('options_unblock_named', [nameOf(id)])}
-        onAction={(id) => void persist({ ...settings, blocks: settings.blocks.filter((x) => x.productId !== id) }, t('options_removed', [nameOf(id)]))}
+        onAction={(id) =>
+          void persist(
+            { ...settings, blocks: settings.blocks.filter((x) => x.productId !== id) },
+            t('options_removed', [nameOf(id)]),
+          )
+        }
       />
     </section>
   );

@@ -13,7 +13,8 @@ const e2eeOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.e2e
 /** A custom vendor's plans are the clinic's own business: CallCheck has no fact about them. */
 const freePlanOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.freePlanBaa.value : 'unknown');
 const statusOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.status.value : 'active');
-const hostsOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.sites : m.entry.custom.sites).map((s) => s.host);
+const hostsOf = (m: Match) =>
+  (m.entry.origin === 'dataset' ? m.entry.product.sites : m.entry.custom.sites).map((s) => s.host);
 
 /** Every platform CallCheck knows, to compare before choosing one. */
 export function Directory({ initialOpen }: { initialOpen?: string | undefined } = {}) {
@@ -25,7 +26,9 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
   const [status, setStatus] = useState('');
   const [freePlan, setFreePlan] = useState('');
   // Arriving from the banner's "Platforms that sign a BAA" (#facts=<id>): that platform's facts, open.
-  const [open, setOpen] = useState<string | null>(initialOpen && all.some((m) => m.entry.id === initialOpen) ? initialOpen : null);
+  const [open, setOpen] = useState<string | null>(
+    initialOpen && all.some((m) => m.entry.id === initialOpen) ? initialOpen : null,
+  );
   const detail = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => {
@@ -49,7 +52,14 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
     if (opened) detail.current?.focus();
   }, [open]);
 
-  const filter = (id: string, label: MessageKey, value: string, set: (v: string) => void, options: readonly string[], word: (v: string) => string) => (
+  const filter = (
+    id: string,
+    label: MessageKey,
+    value: string,
+    set: (v: string) => void,
+    options: readonly string[],
+    word: (v: string) => string,
+  ) => (
     <div class="cc-field cc-filter">
       <label for={id}>{t(label)}</label>
       <select id={id} value={value} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
@@ -69,11 +79,20 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
       <div class="cc-filters">
         <div class="cc-field cc-filter">
           <label for="dir-search">{t('directory_search')}</label>
-          <input id="dir-search" type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          <input
+            id="dir-search"
+            type="search"
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
         </div>
-        {filter('dir-verdict', 'directory_verdict', verdict, setVerdict, VERDICTS, (v) => t(verdictKey('verdict', v as Match['verdict'])))}
+        {filter('dir-verdict', 'directory_verdict', verdict, setVerdict, VERDICTS, (v) =>
+          t(verdictKey('verdict', v as Match['verdict'])),
+        )}
         {filter('dir-baa', 'fact_baa', baa, setBaa, BAA_VALUES, (v) => t(`value_${snake(v)}` as MessageKey))}
-        {filter('dir-free', 'fact_freePlanBaa', freePlan, setFreePlan, FREE_PLAN_BAA_VALUES, (v) => t(`value_${v}` as MessageKey))}
+        {filter('dir-free', 'fact_freePlanBaa', freePlan, setFreePlan, FREE_PLAN_BAA_VALUES, (v) =>
+          t(`value_${v}` as MessageKey),
+        )}
         {filter('dir-e2ee', 'fact_e2ee', e2ee, setE2ee, E2EE_VALUES, (v) => t(`value_${v}` as MessageKey))}
         {filter('dir-status', 'fact_status', status, setStatus, STATUS_VALUES, (v) => t(`value_${v}` as MessageKey))}
       </div>
@@ -94,7 +113,12 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
           {rows.map((m) => (
             <tr key={m.entry.id}>
               <th scope="row">
-                <button type="button" class="cc-link-button" aria-expanded={open === m.entry.id} onClick={() => setOpen(open === m.entry.id ? null : m.entry.id)}>
+                <button
+                  type="button"
+                  class="cc-link-button"
+                  aria-expanded={open === m.entry.id}
+                  onClick={() => setOpen(open === m.entry.id ? null : m.entry.id)}
+                >
                   <bdi>{m.entry.name}</bdi>
                 </button>
               </th>
@@ -115,7 +139,14 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
           <button type="button" onClick={() => setOpen(null)}>
             {t('directory_close')}
           </button>
-          <FactsView match={opened} explainers={dataset.explainers} t={t} today={today} alternatives={alternatives} onOpenAlternative={setOpen} />
+          <FactsView
+            match={opened}
+            explainers={dataset.explainers}
+            t={t}
+            today={today}
+            alternatives={alternatives}
+            onOpenAlternative={setOpen}
+          />
         </div>
       )}
     </section>

@@ -45,7 +45,11 @@ export function ImportExport() {
   const apply = async () => {
     if (!pending) return;
     const error = await save(pending.bundle);
-    setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('import_applied', [String(pending.changes.length)]) });
+    setStatus(
+      error
+        ? { ok: false, text: t('options_error_storage', [error]) }
+        : { ok: true, text: t('import_applied', [String(pending.changes.length)]) },
+    );
     setPending(null);
     if (input.current) input.current.value = '';
   };

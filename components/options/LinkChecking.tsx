@@ -29,7 +29,9 @@ export function LinkChecking() {
     setShown(next);
     const error = await setLinkSites(next);
     if (error) setShown(linkSites);
-    setStatus(error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('links_on', [label]) });
+    setStatus(
+      error ? { ok: false, text: t('options_error_storage', [error]) } : { ok: true, text: t('links_on', [label]) },
+    );
   };
   const turnOff = async (hosts: readonly string[], label: string) => {
     const next = withLinkSites(shown, hosts, false);
@@ -60,7 +62,11 @@ export function LinkChecking() {
                 id={`links-${choice.id}`}
                 type="checkbox"
                 checked={on && !forbidden}
-                onChange={(e) => void ((e.target as HTMLInputElement).checked ? turnOn(choice.hosts, label) : turnOff(choice.hosts, label))}
+                onChange={(e) =>
+                  void ((e.target as HTMLInputElement).checked
+                    ? turnOn(choice.hosts, label)
+                    : turnOff(choice.hosts, label))
+                }
               />
               <label for={`links-${choice.id}`}>{label}</label>
             </div>
@@ -85,7 +91,18 @@ export function LinkChecking() {
         <p>
           {t('links_by_organization', [linkCheck.organization.join(', ')])}{' '}
           {linkCheck.missing.length > 0 && (
-            <button type="button" onClick={() => void requestOrigins(linkCheck.missing).then((ok) => setStatus(ok ? { ok: true, text: t('links_on', [linkCheck.organization.join(', ')]) } : { ok: false, text: t('links_refused') }))}>
+            <button
+              type="button"
+              onClick={() =>
+                void requestOrigins(linkCheck.missing).then((ok) =>
+                  setStatus(
+                    ok
+                      ? { ok: true, text: t('links_on', [linkCheck.organization.join(', ')]) }
+                      : { ok: false, text: t('links_refused') },
+                  ),
+                )
+              }
+            >
               {t('links_grant')}
             </button>
           )}

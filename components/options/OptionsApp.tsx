@@ -8,7 +8,15 @@ import { LinkChecking } from './LinkChecking';
 import { OptionsContext, type OptionsModel } from './context';
 
 /** The options page: one section per task, reachable from the top. */
-export function OptionsApp({ model, preselect, openFacts }: { model: OptionsModel; preselect?: string | undefined; openFacts?: string | undefined }) {
+export function OptionsApp({
+  model,
+  preselect,
+  openFacts,
+}: {
+  model: OptionsModel;
+  preselect?: string | undefined;
+  openFacts?: string | undefined;
+}) {
   const { t, effective, policy, problems } = model;
   const { managed, locked, supportContact } = effective.controls;
   // Values the policy reader dropped, and conflicts it applied with their precedence.
@@ -17,22 +25,38 @@ export function OptionsApp({ model, preselect, openFacts }: { model: OptionsMode
   return (
     <OptionsContext.Provider value={model}>
       <header>
-        <h1 id="options-title" tabIndex={-1}>{t('options_title')}</h1>
+        <h1 id="options-title" tabIndex={-1}>
+          {t('options_title')}
+        </h1>
         <nav aria-label={t('options_nav')}>
           <ul class="cc-nav">
-            <li><a href="#decisions">{t('options_decisions_heading')}</a></li>
-            <li><a href="#vendors">{t('custom_heading')}</a></li>
-            <li><a href="#directory">{t('directory_heading')}</a></li>
-            <li><a href="#banner">{t('banner_prefs_heading')}</a></li>
-            <li><a href="#links">{t('links_heading')}</a></li>
-            <li><a href="#import">{t('io_heading')}</a></li>
+            <li>
+              <a href="#decisions">{t('options_decisions_heading')}</a>
+            </li>
+            <li>
+              <a href="#vendors">{t('custom_heading')}</a>
+            </li>
+            <li>
+              <a href="#directory">{t('directory_heading')}</a>
+            </li>
+            <li>
+              <a href="#banner">{t('banner_prefs_heading')}</a>
+            </li>
+            <li>
+              <a href="#links">{t('links_heading')}</a>
+            </li>
+            <li>
+              <a href="#import">{t('io_heading')}</a>
+            </li>
           </ul>
         </nav>
       </header>
       {model.access && <AccessNotice access={model.access} t={t} request={model.requestOrigins} />}
       {(managed || problems.length > 0) && (
         <section class="cc-managed" aria-labelledby="managed-heading">
-          <h2 id="managed-heading">{policy.organization ? t('managed_by', [policy.organization]) : t('managed_by_unnamed')}</h2>
+          <h2 id="managed-heading">
+            {policy.organization ? t('managed_by', [policy.organization]) : t('managed_by_unnamed')}
+          </h2>
           {locked && <p>{t('managed_locked')}</p>}
           {supportContact && <p>{t('support_contact', [supportContact])}</p>}
           {ignored.length > 0 && (

@@ -21,18 +21,84 @@ import { tabTo } from '../fixtures/keyboard';
 
 /** Call URLs across every verdict, with what a clinician must see. */
 const CALLS = [
-  { url: 'https://us02web.zoom.us/j/123456789', verdict: 'check-plan', badge: 'PLAN', role: 'status', text: /BAA on some plans/ },
-  { url: 'https://teams.live.com/meet/9312345', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /No BAA: not for patient sessions/ },
-  { url: 'https://join.skype.com/hbWmzgjmJF1H', verdict: 'discontinued', badge: 'OLD', role: 'alert', text: /retired on 2025-05-05/ },
-  { url: 'https://dashboard.twitch.tv/u/somechannel/stream-manager', verdict: 'public', badge: 'PUB', role: 'alert', text: /public-facing broadcast/ },
-  { url: 'https://meet.google.com/abc-defg-hij', verdict: 'check-plan', badge: 'PLAN', role: 'status', text: /Google offers a BAA/ },
+  {
+    url: 'https://us02web.zoom.us/j/123456789',
+    verdict: 'check-plan',
+    badge: 'PLAN',
+    role: 'status',
+    text: /BAA on some plans/,
+  },
+  {
+    url: 'https://teams.live.com/meet/9312345',
+    verdict: 'no-baa',
+    badge: 'NO',
+    role: 'alert',
+    text: /No BAA: not for patient sessions/,
+  },
+  {
+    url: 'https://join.skype.com/hbWmzgjmJF1H',
+    verdict: 'discontinued',
+    badge: 'OLD',
+    role: 'alert',
+    text: /retired on 2025-05-05/,
+  },
+  {
+    url: 'https://dashboard.twitch.tv/u/somechannel/stream-manager',
+    verdict: 'public',
+    badge: 'PUB',
+    role: 'alert',
+    text: /public-facing broadcast/,
+  },
+  {
+    url: 'https://meet.google.com/abc-defg-hij',
+    verdict: 'check-plan',
+    badge: 'PLAN',
+    role: 'status',
+    text: /Google offers a BAA/,
+  },
   { url: 'https://doxy.me/drsmith', verdict: 'check-plan', badge: 'PLAN', role: 'status', text: /Doxy\.me/ },
-  { url: 'https://facetime.apple.com/join#v=1&p=abc', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /Apple does not sign a BAA/ },
-  { url: 'https://call.whatsapp.com/video/4TTXpaqkz2LuMiN7rPjYAw', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /does not sign a BAA/ },
-  { url: 'https://meet.jit.si/SomeTherapyRoom', verdict: 'unverified', badge: '?', role: 'status', text: /could not confirm/ },
-  { url: 'https://studio.youtube.com/channel/UCxxxxxxxxxxxxxxxxxxxxxx/livestreaming', verdict: 'public', badge: 'PUB', role: 'alert', text: /YouTube Live/ },
-  { url: 'https://www.messenger.com/groupcall/room/x', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /Messenger/ },
-  { url: 'https://app.chime.aws/meetings/123', verdict: 'discontinued', badge: 'OLD', role: 'alert', text: /retired on 2026-02-20/ },
+  {
+    url: 'https://facetime.apple.com/join#v=1&p=abc',
+    verdict: 'no-baa',
+    badge: 'NO',
+    role: 'alert',
+    text: /Apple does not sign a BAA/,
+  },
+  {
+    url: 'https://call.whatsapp.com/video/4TTXpaqkz2LuMiN7rPjYAw',
+    verdict: 'no-baa',
+    badge: 'NO',
+    role: 'alert',
+    text: /does not sign a BAA/,
+  },
+  {
+    url: 'https://meet.jit.si/SomeTherapyRoom',
+    verdict: 'unverified',
+    badge: '?',
+    role: 'status',
+    text: /could not confirm/,
+  },
+  {
+    url: 'https://studio.youtube.com/channel/UCxxxxxxxxxxxxxxxxxxxxxx/livestreaming',
+    verdict: 'public',
+    badge: 'PUB',
+    role: 'alert',
+    text: /YouTube Live/,
+  },
+  {
+    url: 'https://www.messenger.com/groupcall/room/x',
+    verdict: 'no-baa',
+    badge: 'NO',
+    role: 'alert',
+    text: /Messenger/,
+  },
+  {
+    url: 'https://app.chime.aws/meetings/123',
+    verdict: 'discontinued',
+    badge: 'OLD',
+    role: 'alert',
+    text: /retired on 2026-02-20/,
+  },
   // Slack's HIPAA terms keep PHI to messages and files: huddles are outside its BAA.
   { url: 'https://app.slack.com/huddle/T1/C1', verdict: 'no-baa', badge: 'NO', role: 'alert', text: /Slack/ },
 ] as const;
@@ -92,13 +158,24 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
   it.each(CALLS)('$url shows the $verdict banner and badge', async ({ url, verdict, badge, role, text }) => {
     const page = await open(url);
     // Confirmed by the settings (a provisional banner has no role yet).
-    const banner = await eventually(() => readBanner(page), (b) => b !== null && b.role !== null);
+    const banner = await eventually(
+      () => readBanner(page),
+      (b) => b !== null && b.role !== null,
+    );
     expect(banner).toMatchObject({ mode: 'full', role });
     expect(banner!.text).toMatch(text);
     expect(banner!.buttons).toEqual(
-      expect.arrayContaining(['Details', 'Dismiss for this page', 'Minimize', expect.stringMatching(/^Snooze 1 day \(/)]),
+      expect.arrayContaining([
+        'Details',
+        'Dismiss for this page',
+        'Minimize',
+        expect.stringMatching(/^Snooze 1 day \(/),
+      ]),
     );
-    const state = await eventually(() => badgeOf(browser, page), (b) => b.text !== '');
+    const state = await eventually(
+      () => badgeOf(browser, page),
+      (b) => b.text !== '',
+    );
     expect(state.text).toBe(badge);
     expect(state.colour).toEqual(COLOURS[FAMILY[verdict]!]);
     expect(state.title).toMatch(/^CallCheck: /);
@@ -130,41 +207,84 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('dismiss for this page survives a reload, and only for that page', async () => {
     const page = await open('https://teams.live.com/meet/1000000002');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await clickInBanner(page, 'Dismiss for this page');
-    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    expect(
+      await eventually(
+        () => readBanner(page),
+        (b) => b === null,
+      ),
+    ).toBeNull();
     await page.reload();
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
     const other = await open('https://teams.live.com/meet/1000000003');
-    expect(await eventually(() => readBanner(other), (b) => b !== null)).not.toBeNull();
+    expect(
+      await eventually(
+        () => readBanner(other),
+        (b) => b !== null,
+      ),
+    ).not.toBeNull();
     await page.close();
     await other.close();
   });
 
   it('Escape inside the banner dismisses it; focus is never taken from the page', async () => {
     const page = await open('https://call.whatsapp.com/video/escapeEscape42');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     // Keyboard only: Tab reaches the banner's buttons.
     expect(await tabTo(page, 'data-callcheck-banner', 10)).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    expect(
+      await eventually(
+        () => readBanner(page),
+        (b) => b === null,
+      ),
+    ).toBeNull();
     await page.close();
   });
 
   it('keeps keyboard focus where a person expects: Minimize → pill, pill → banner, Escape → back to the page', async () => {
     const page = await open('https://teams.live.com/meet/1000000010');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await page.getByRole('button', { name: 'Leave' }).focus();
     await clickInBanner(page, 'Minimize');
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'pill',
+        )
+      )?.mode,
+    ).toBe('pill');
     // Focus went to the pill: Enter opens the banner again.
     await page.keyboard.press('Enter');
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'full',
+        )
+      )?.mode,
+    ).toBe('full');
     // Focus went into the banner: Escape reaches it, and dismisses it.
     await page.keyboard.press('Escape');
-    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    expect(
+      await eventually(
+        () => readBanner(page),
+        (b) => b === null,
+      ),
+    ).toBeNull();
     // Back where the person was before entering the banner.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Leave');
     await page.close();
@@ -173,9 +293,17 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('snoozing a vendor survives a reload and covers its other meetings', async () => {
     const page = await open('https://meet.jit.si/snooze-room');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await clickInBanner(page, /^Snooze 1 day/);
-    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    expect(
+      await eventually(
+        () => readBanner(page),
+        (b) => b === null,
+      ),
+    ).toBeNull();
     await page.reload();
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
@@ -191,23 +319,42 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('folds into a pill that reopens, so the call controls are never covered for good', async () => {
     const page = await open('https://us02web.zoom.us/j/5550000001');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await clickInBanner(page, 'Minimize');
-    const pill = await eventually(() => readBanner(page), (b) => b?.mode === 'pill');
+    const pill = await eventually(
+      () => readBanner(page),
+      (b) => b?.mode === 'pill',
+    );
     expect(pill?.text).toMatch(/CallCheck: BAA on some plans/);
     const box = await bannerBox(page);
     expect(box!.height).toBeLessThan(40);
     await clickInBanner(page, /^CallCheck:/);
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'full',
+        )
+      )?.mode,
+    ).toBe('full');
     await page.close();
     await clearStored();
   });
 
   it('shows the key facts and sources inline under Details', async () => {
     const page = await open('https://us02web.zoom.us/j/5550000002');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await clickInBanner(page, 'Details');
-    const banner = await eventually(() => readBanner(page), (b) => /End-to-end encryption/.test(b?.text ?? ''));
+    const banner = await eventually(
+      () => readBanner(page),
+      (b) => /End-to-end encryption/.test(b?.text ?? ''),
+    );
     expect(banner!.text).toMatch(/BAA Offered/);
     expect(banner!.text).toMatch(/support\.zoom\.com/);
     expect(banner!.text).toMatch(/checked \d{4}-\d{2}-\d{2}/);
@@ -217,16 +364,30 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('after "No BAA", lists the platforms that sign one under Details; a name opens its full facts', async () => {
     const page = await open('https://teams.live.com/meet/1000000031');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await clickInBanner(page, 'Details');
-    const banner = await eventually(() => readBanner(page), (b) => /Platforms that sign a BAA/.test(b?.text ?? ''));
+    const banner = await eventually(
+      () => readBanner(page),
+      (b) => /Platforms that sign a BAA/.test(b?.text ?? ''),
+    );
     expect(banner!.text).toMatch(/Free or cheapest plan has a BAA: /);
     expect(banner!.buttons).toContain('All facts: Zoom Workplace');
     // Amber verdicts have no list.
     const zoom = await open('https://us02web.zoom.us/j/5550000031');
-    await eventually(() => readBanner(zoom), (b) => b !== null);
+    await eventually(
+      () => readBanner(zoom),
+      (b) => b !== null,
+    );
     await clickInBanner(zoom, 'Details');
-    expect((await eventually(() => readBanner(zoom), (b) => /End-to-end/.test(b?.text ?? '')))!.text).not.toMatch(/Platforms that sign a BAA/);
+    expect(
+      (await eventually(
+        () => readBanner(zoom),
+        (b) => /End-to-end/.test(b?.text ?? ''),
+      ))!.text,
+    ).not.toMatch(/Platforms that sign a BAA/);
     await zoom.close();
     // One click: Zoom's facts in the options page's directory.
     const opened = browser.context.waitForEvent('page');
@@ -234,7 +395,9 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     const options = await opened;
     await options.waitForSelector('body[data-ready]');
     expect(options.url()).toMatch(/options\.html#facts=zoom$/);
-    await expect.poll(() => options.locator('#directory-detail').innerText()).toMatch(/Zoom Workplace[\s\S]*BAA on some plans/);
+    await expect
+      .poll(() => options.locator('#directory-detail').innerText())
+      .toMatch(/Zoom Workplace[\s\S]*BAA on some plans/);
     await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('directory-detail');
     await options.close();
     await page.close();
@@ -243,14 +406,22 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('keeps the banner visible on a page whose CSS tries to hide it', async () => {
     const page = await open('https://us05web.zoom.us/j/5550000666');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     const box = await bannerBox(page);
     expect(box!.width).toBeGreaterThan(300);
     expect(
       await page.evaluate(() => {
         const host = document.querySelector('[data-callcheck-banner]')!;
         const style = getComputedStyle(host);
-        return { display: style.display, visibility: style.visibility, opacity: style.opacity, shadow: host.shadowRoot };
+        return {
+          display: style.display,
+          visibility: style.visibility,
+          opacity: style.opacity,
+          shadow: host.shadowRoot,
+        };
       }),
     ).toEqual({ display: 'block', visibility: 'visible', opacity: '1', shadow: null });
     await page.close();
@@ -258,14 +429,25 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('turns approved (green, no banner) after the clinic records a BAA, and blocked when it blocks', async () => {
     // A block stored in the user's own settings is the user's, even when it claims the organization's authority.
-    await setStored({ settings: { approvals: [{ productId: 'zoom', signedOn: '2026-01-15' }], blocks: [{ productId: 'webex', by: 'organization' }] } });
+    await setStored({
+      settings: {
+        approvals: [{ productId: 'zoom', signedOn: '2026-01-15' }],
+        blocks: [{ productId: 'webex', by: 'organization' }],
+      },
+    });
     const zoom = await open('https://us02web.zoom.us/j/5550000003');
-    const badge = await eventually(() => badgeOf(browser, zoom), (b) => b.text !== '');
+    const badge = await eventually(
+      () => badgeOf(browser, zoom),
+      (b) => b.text !== '',
+    );
     expect(badge).toMatchObject({ text: 'OK', colour: COLOURS.green });
     await zoom.waitForTimeout(300);
     expect(await readBanner(zoom)).toBeNull();
     const webex = await open('https://clinic.webex.com/meet/dr.smith');
-    const banner = await eventually(() => readBanner(webex), (b) => b !== null);
+    const banner = await eventually(
+      () => readBanner(webex),
+      (b) => b !== null,
+    );
     expect(banner).toMatchObject({ role: 'alert' });
     expect(banner!.text).toMatch(/You blocked Webex/);
     expect(banner!.text).not.toMatch(/organization/);
@@ -277,7 +459,10 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('"We have a BAA" opens the options page at that vendor', async () => {
     const page = await open('https://meet.google.com/baa-butt-onx');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     const opened = browser.context.waitForEvent('page');
     await clickInBanner(page, 'We have a BAA');
     const options = await opened;
@@ -345,13 +530,22 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
 
   it('gives the right badge after its service worker was stopped', async () => {
     const cdp = await browser.context.newCDPSession(browser.probe);
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
     const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
     expect(worker).toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
     await cdp.detach();
     const page = await open('https://teams.live.com/meet/1000000005');
-    expect((await eventually(() => badgeOf(browser, page), (b) => b.text !== '')).text).toBe('NO');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, page),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).toBe('NO');
     await page.close();
   });
 

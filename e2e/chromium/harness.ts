@@ -74,7 +74,11 @@ export async function launchWithExtension(
     if (url.startsWith('chrome-extension://') || url.startsWith('chrome://')) return route.continue();
     const answer = pages(url.split('#')[0]!);
     if (answer !== undefined) {
-      const { body, contentType = 'text/html; charset=utf-8', delayMs = 0 } = typeof answer === 'string' ? { body: answer } : answer;
+      const {
+        body,
+        contentType = 'text/html; charset=utf-8',
+        delayMs = 0,
+      } = typeof answer === 'string' ? { body: answer } : answer;
       if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
       return route.fulfill({ status: 200, contentType, body });
     }
@@ -85,7 +89,11 @@ export async function launchWithExtension(
     // Requests the router never sees (an extension's own fetches go through
     // the service worker): anything that is not ours or a fake page counts.
     const url = request.url();
-    if (!/^chrome(-extension)?:\/\//.test(url) && pages(url.split('#')[0]!) === undefined && !unexpectedRequests.includes(url)) {
+    if (
+      !/^chrome(-extension)?:\/\//.test(url) &&
+      pages(url.split('#')[0]!) === undefined &&
+      !unexpectedRequests.includes(url)
+    ) {
       unexpectedRequests.push(url);
     }
   });
@@ -167,7 +175,11 @@ interface DomNode {
 }
 
 /** Children, shadow roots and an iframe's document: everything the inspector can see inside a node. */
-const inside = (node: DomNode): DomNode[] => [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])];
+const inside = (node: DomNode): DomNode[] => [
+  ...(node.children ?? []),
+  ...(node.shadowRoots ?? []),
+  ...(node.contentDocument ? [node.contentDocument] : []),
+];
 
 async function bannerTree(cdp: CDPSession): Promise<DomNode | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
@@ -262,7 +274,9 @@ export async function bannerBox(page: Page): Promise<{ width: number; height: nu
       if (!panel && (cls.includes('cc-banner') || cls.includes('cc-pill'))) panel = n;
     });
     if (!panel) return null;
-    const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: (panel as DomNode).backendNodeId }).catch(() => null)) as {
+    const box = (await cdp
+      .send('DOM.getBoxModel', { backendNodeId: (panel as DomNode).backendNodeId })
+      .catch(() => null)) as {
       model: { width: number; height: number };
     } | null;
     return box ? { width: box.model.width, height: box.model.height } : null;
@@ -287,7 +301,9 @@ export async function bannerOnTop(page: Page): Promise<boolean> {
       if (!box && (attr(n, 'class') ?? '').split(' ').some((c) => c === 'cc-banner' || c === 'cc-pill')) box = n;
     });
     if (!box) return false;
-    const model = (await cdp.send('DOM.getBoxModel', { backendNodeId: (box as DomNode).backendNodeId }).catch(() => null)) as {
+    const model = (await cdp
+      .send('DOM.getBoxModel', { backendNodeId: (box as DomNode).backendNodeId })
+      .catch(() => null)) as {
       model: { border: number[] };
     } | null;
     if (!model) return false;
@@ -320,7 +336,11 @@ export async function readMarkers(page: Page): Promise<MarkerView[]> {
         walk(node, (n) => {
           if (!button && n.localName === 'button') button = n;
         });
-        found.push({ after: previous ? attr(previous, 'id') : null, label: button ? (attr(button, 'aria-label') ?? '') : '', text: textOf(node).replace(/\s+/g, ' ').trim() });
+        found.push({
+          after: previous ? attr(previous, 'id') : null,
+          label: button ? (attr(button, 'aria-label') ?? '') : '',
+          text: textOf(node).replace(/\s+/g, ' ').trim(),
+        });
         return;
       }
       let before: DomNode | null = null;
@@ -386,13 +406,17 @@ export async function allowSiteAccess(browser: ExtensionBrowser, origin: string)
   const page = await browser.context.newPage();
   try {
     await page.goto('chrome://extensions/');
-    await page.evaluate(([id, host]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, host), [browser.extensionId, origin] as const);
+    await page.evaluate(([id, host]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, host), [
+      browser.extensionId,
+      origin,
+    ] as const);
   } finally {
     await page.close();
   }
 }
 
-const AXE_SOURCE = () => import('node:fs').then((fs) => fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+const AXE_SOURCE = () =>
+  import('node:fs').then((fs) => fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
 
 /**
  * Runs axe-core on a page and returns its violations. Evaluated through the
@@ -402,6 +426,10 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
   await page.evaluate(await AXE_SOURCE());
   return page.evaluate(async () => {
     const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n: any) => n.target.join(' ')),
+    }));
   });
 }

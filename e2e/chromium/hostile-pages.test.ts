@@ -2,7 +2,17 @@ import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIGHTING_PAGES, serveCallPages } from '../fixtures/pages';
-import { badgeOf, bannerOnTop, CHROMIUM, clickInBanner, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
+import {
+  badgeOf,
+  bannerOnTop,
+  CHROMIUM,
+  clickInBanner,
+  eventually,
+  EXTENSION_DIR,
+  launchWithExtension,
+  readBanner,
+  type ExtensionBrowser,
+} from './harness';
 import { tabTo } from '../fixtures/keyboard';
 
 /**
@@ -28,7 +38,8 @@ async function bannerOpacity(page: Page): Promise<number | null> {
     await cdp.send('CSS.enable');
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: any };
     const find = (node: any): any => {
-      if ((node.attributes ?? []).some((a: string, i: number) => i % 2 === 1 && /(^| )cc-banner( |$)/.test(a))) return node;
+      if ((node.attributes ?? []).some((a: string, i: number) => i % 2 === 1 && /(^| )cc-banner( |$)/.test(a)))
+        return node;
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
         const found = find(child);
         if (found) return found;
@@ -38,7 +49,9 @@ async function bannerOpacity(page: Page): Promise<number | null> {
     const node = find(root);
     if (!node) return null;
     // The page may remove it between the two calls: then it was not on screen.
-    const style = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId }).catch(() => null)) as { computedStyle: { name: string; value: string }[] } | null;
+    const style = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId }).catch(() => null)) as {
+      computedStyle: { name: string; value: string }[];
+    } | null;
     return style ? Number(style.computedStyle.find((p) => p.name === 'opacity')?.value ?? NaN) : null;
   } finally {
     await cdp.detach();
@@ -68,14 +81,24 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
       await page.waitForTimeout(200);
     }
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect((await eventually(() => badgeOf(browser, page), (b) => b.text !== '')).text).toBe('PLAN');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, page),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).toBe('PLAN');
     await page.close();
   });
 
   it('stays visible on a page that removes it every frame (no fade-in restarting from zero)', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://us02web.zoom.us/j/5553000002');
-    await eventually(() => readBanner(page), (b) => b !== null);
+    await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     await page.waitForTimeout(600);
     // Sampled a few times: whenever it is in the page, it is fully opaque.
     const seen: number[] = [];
@@ -92,8 +115,18 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
   it('comes back after the page replaces its root element', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://us02web.zoom.us/j/5553000003');
-    await eventually(() => page.evaluate(() => document.title), (title) => title === 'swept');
-    expect((await eventually(() => readBanner(page), (b) => b !== null))?.mode).toBe('full');
+    await eventually(
+      () => page.evaluate(() => document.title),
+      (title) => title === 'swept',
+    );
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b !== null,
+        )
+      )?.mode,
+    ).toBe('full');
     await page.close();
   });
 
@@ -103,24 +136,50 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
     await page.goto('https://meet.google.com/landing');
     await page.waitForTimeout(300);
     await page.evaluate(() => history.pushState({}, '', '/abc-mnop-xyz'));
-    const banner = await eventually(() => readBanner(page), (b) => b !== null);
+    const banner = await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     expect(banner?.mode).toBe('full');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-callcheck-banner]')!).display)).toBe('block');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('[data-callcheck-banner]')!).display),
+    ).toBe('block');
     await page.close();
   });
 
   it("stays on top of the call's own element full screen, and comes back when it ends", async () => {
     const page = await browser.context.newPage();
     await page.goto('https://us02web.zoom.us/j/5553000004');
-    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    expect(
+      await eventually(
+        () => bannerOnTop(page),
+        (on) => on,
+      ),
+    ).toBe(true);
     // A click is a user gesture: the page's own full-screen button works as it would for a person.
     await page.click('#full');
-    await eventually(() => page.evaluate(() => document.fullscreenElement?.id ?? ''), (id) => id === 'stage');
+    await eventually(
+      () => page.evaluate(() => document.fullscreenElement?.id ?? ''),
+      (id) => id === 'stage',
+    );
     // Everything outside the full-screen element is not drawn: the banner has to be on top of the stage.
-    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    expect(
+      await eventually(
+        () => bannerOnTop(page),
+        (on) => on,
+      ),
+    ).toBe(true);
     await page.evaluate(() => document.exitFullscreen());
-    await eventually(() => page.evaluate(() => document.fullscreenElement === null), (gone) => gone);
-    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    await eventually(
+      () => page.evaluate(() => document.fullscreenElement === null),
+      (gone) => gone,
+    );
+    expect(
+      await eventually(
+        () => bannerOnTop(page),
+        (on) => on,
+      ),
+    ).toBe(true);
     expect((await readBanner(page))?.mode).toBe('full');
     await page.close();
   });
@@ -128,19 +187,44 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
   it('stays usable over a modal dialog, by mouse and keyboard, and is still there when it closes', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://us02web.zoom.us/j/5553000004');
-    await eventually(() => readBanner(page), (b) => b?.mode === 'full');
+    await eventually(
+      () => readBanner(page),
+      (b) => b?.mode === 'full',
+    );
     await page.click('#dialog-open');
     // A modal dialog makes everything outside it inert: a click there does nothing.
     await page.waitForTimeout(100);
     await clickInBanner(page, 'Minimize');
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'pill',
+        )
+      )?.mode,
+    ).toBe('pill');
     // The pill is reachable from the keyboard while the dialog is open.
     expect(await tabTo(page, 'data-callcheck-banner', 6)).toBe(true);
     await page.click('#dialog-close');
-    await eventually(() => page.evaluate(() => !document.querySelector('dialog')!.open), (closed) => closed);
+    await eventually(
+      () => page.evaluate(() => !document.querySelector('dialog')!.open),
+      (closed) => closed,
+    );
     // Never lose the pill.
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
-    expect(await eventually(() => bannerOnTop(page), (on) => on)).toBe(true);
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'pill',
+        )
+      )?.mode,
+    ).toBe('pill');
+    expect(
+      await eventually(
+        () => bannerOnTop(page),
+        (on) => on,
+      ),
+    ).toBe(true);
     expect(await page.evaluate(() => document.querySelector('[data-callcheck-banner]')!.closest('dialog'))).toBeNull();
     await page.close();
   });
@@ -171,9 +255,15 @@ describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
   it('warns inside a full-size iframe whose host is a call host, on a portal CallCheck does not know', async () => {
     const page = await browser.context.newPage();
     await page.goto(PORTAL);
-    const frame = await eventually(async () => page.frames().find((f) => f.url().startsWith('https://doxy.me/')), (f) => f !== undefined);
+    const frame = await eventually(
+      async () => page.frames().find((f) => f.url().startsWith('https://doxy.me/')),
+      (f) => f !== undefined,
+    );
     // The call's frame holds the banner; the portal around it does not.
-    const banner = await eventually(() => readBanner(frame!), (b) => b !== null);
+    const banner = await eventually(
+      () => readBanner(frame!),
+      (b) => b !== null,
+    );
     expect(banner?.text).toMatch(/Doxy\.me/);
     expect(await page.evaluate(() => document.querySelector('[data-callcheck-banner]'))).toBeNull();
     await page.close();
@@ -182,8 +272,18 @@ describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
   it('shows one banner, not two, when a call page frames its own call client', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://us02web.zoom.us/j/5554000001');
-    expect((await eventually(() => readBanner(page), (b) => b !== null))?.mode).toBe('full');
-    const frame = await eventually(async () => page.frames().find((f) => f.url().includes('/wc/')), (f) => f !== undefined);
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b !== null,
+        )
+      )?.mode,
+    ).toBe('full');
+    const frame = await eventually(
+      async () => page.frames().find((f) => f.url().includes('/wc/')),
+      (f) => f !== undefined,
+    );
     await page.waitForTimeout(300);
     expect(await frame!.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null)).toBe(false);
     expect(await page.evaluate(() => document.querySelectorAll('[data-callcheck-banner]').length)).toBe(1);

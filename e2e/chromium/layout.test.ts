@@ -18,7 +18,14 @@ describe.skipIf(!hasBrowser)('layout at narrow widths, in Chromium', () => {
   it('keeps the options directory within 420 px with a 120-character vendor name', async () => {
     const name = `Lakeside${'Telehealth'.repeat(11)}`.slice(0, 120);
     await browser.probe.evaluate(
-      (vendorName) => (globalThis as any).chrome.storage.local.set({ settings: { customVendors: [{ id: 'long', name: vendorName, sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'offered' }] } }),
+      (vendorName) =>
+        (globalThis as any).chrome.storage.local.set({
+          settings: {
+            customVendors: [
+              { id: 'long', name: vendorName, sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'offered' },
+            ],
+          },
+        }),
       name,
     );
     const page = await browser.context.newPage();
@@ -49,8 +56,14 @@ describe.skipIf(!hasBrowser)('the popup at phone width, in Chromium', () => {
     const popup = await openPopup(browser, tabId, 320);
     expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     const firstScreen = await popup.evaluate(() => {
-      const below = (selector: string) => (document.querySelector(selector)?.getBoundingClientRect().top ?? Infinity) < 600;
-      return { headline: below('.cc-headline'), reason: below('.cc-reason'), next: below('#cc-next'), facts: below('.cc-facts') };
+      const below = (selector: string) =>
+        (document.querySelector(selector)?.getBoundingClientRect().top ?? Infinity) < 600;
+      return {
+        headline: below('.cc-headline'),
+        reason: below('.cc-reason'),
+        next: below('#cc-next'),
+        facts: below('.cc-facts'),
+      };
     });
     expect(firstScreen).toEqual({ headline: true, reason: true, next: true, facts: true });
     await Promise.all([popup.close(), page.close()]);

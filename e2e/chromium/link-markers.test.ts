@@ -3,7 +3,18 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALENDAR, GMAIL, GMAIL_PLACES, MAIL_PAGES, OUTLOOK, PORTAL } from '../fixtures/mail-pages';
 import { serveCallPages } from '../fixtures/pages';
-import { allowSiteAccess, axeViolations, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, openPopup, readMarkers, tabIdOf, type ExtensionBrowser } from './harness';
+import {
+  allowSiteAccess,
+  axeViolations,
+  CHROMIUM,
+  eventually,
+  EXTENSION_DIR,
+  launchWithExtension,
+  openPopup,
+  readMarkers,
+  tabIdOf,
+  type ExtensionBrowser,
+} from './harness';
 import { tabTo } from '../fixtures/keyboard';
 
 const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
@@ -45,17 +56,23 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     await expect.poll(() => options.locator('#links-status').innerText()).toMatch(/Links are checked on Gmail/);
     // Exactly that origin on top of the install-time hosts.
     const { granted, installed } = await browser.probe.evaluate(async () => ({
-      granted: ((await (globalThis as any).chrome.permissions.getAll()).origins as string[]),
+      granted: (await (globalThis as any).chrome.permissions.getAll()).origins as string[],
       // Install-time hosts, and the banner's content-script matches, which Chromium lists as granted too.
       installed: [
         ...((globalThis as any).chrome.runtime.getManifest().host_permissions as string[]),
-        ...((globalThis as any).chrome.runtime.getManifest().content_scripts as { matches: string[] }[]).flatMap((c) => c.matches),
+        ...((globalThis as any).chrome.runtime.getManifest().content_scripts as { matches: string[] }[]).flatMap(
+          (c) => c.matches,
+        ),
       ],
     }));
     expect(granted.filter((o) => !installed.includes(o))).toEqual(['https://mail.google.com/*']);
 
     const page = await open(GMAIL);
-    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 3, 8_000);
+    const markers = await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 3,
+      8_000,
+    );
     expect(markers.map((m) => [m.after, m.label])).toEqual([
       ['zoom', 'CallCheck: BAA on some plans: check yours — Zoom Workplace'],
       ['teams', 'CallCheck: No BAA: not for patient sessions — Microsoft Teams (free)'],
@@ -67,14 +84,24 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
 
   it('the marker is reachable from the keyboard, opens the verdict and why, and Escape closes it', async () => {
     const page = await open(GMAIL);
-    await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
+    await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 2,
+      8_000,
+    );
     await page.bringToFront();
     expect(await tabTo(page, 'data-callcheck-marker', 8)).toBe(true);
     await page.keyboard.press('Enter');
-    const opened = await eventually(() => readMarkers(page), (m) => m.some((x) => /All facts/.test(x.text)));
+    const opened = await eventually(
+      () => readMarkers(page),
+      (m) => m.some((x) => /All facts/.test(x.text)),
+    );
     expect(opened.find((x) => /All facts/.test(x.text))?.text).toMatch(/Zoom offers a BAA|BAA on some plans/);
     await page.keyboard.press('Escape');
-    await eventually(() => readMarkers(page), (m) => !m.some((x) => /All facts/.test(x.text)));
+    await eventually(
+      () => readMarkers(page),
+      (m) => !m.some((x) => /All facts/.test(x.text)),
+    );
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-marker'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -82,7 +109,11 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
 
   it('Gmail: reads links as the browser resolves them, in web components and message frames, however they are spelled', async () => {
     const page = await open(GMAIL_PLACES);
-    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 7, 8_000);
+    const markers = await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 7,
+      8_000,
+    );
     await page.waitForTimeout(SETTLE_MS);
     // Four spellings the browser opens as Zoom calls, a shadow root, a srcdoc frame, a relative link under <base href>;
     // not the links the browser resolves on the mail site itself, the look-alike, or the help and pricing pages beside them.
@@ -97,26 +128,44 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
       later.innerHTML = '<a id="later-in-shadow" href="https://whereby.com/lakeside-room">later</a>';
       document.getElementById('component')!.shadowRoot!.append(later);
     });
-    expect((await eventually(() => readMarkers(page), (m) => m.some((x) => x.after === 'later-in-shadow'))).some((x) => x.after === 'later-in-shadow')).toBe(true);
+    expect(
+      (
+        await eventually(
+          () => readMarkers(page),
+          (m) => m.some((x) => x.after === 'later-in-shadow'),
+        )
+      ).some((x) => x.after === 'later-in-shadow'),
+    ).toBe(true);
     await page.close();
   });
 
   it('Google Calendar: unwraps Google redirects; a help page gets no marker', async () => {
     await allowSiteAccess(browser, 'https://calendar.google.com/*');
     await options.getByLabel('Google Calendar (calendar.google.com)').check();
-    await expect.poll(() => options.locator('#links-status').innerText()).toMatch(/Links are checked on Google Calendar/);
+    await expect
+      .poll(() => options.locator('#links-status').innerText())
+      .toMatch(/Links are checked on Google Calendar/);
     const page = await open(CALENDAR);
-    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
+    const markers = await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 2,
+      8_000,
+    );
     expect(markers.map((m) => m.after)).toEqual(['meet', 'zoom']);
     await page.close();
   });
 
   it('Outlook: unwraps Safe Links; a look-alike wrapper and a wrapped pricing page get none', async () => {
-    for (const host of ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com']) await allowSiteAccess(browser, `https://${host}/*`);
+    for (const host of ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'])
+      await allowSiteAccess(browser, `https://${host}/*`);
     await options.getByLabel(/^Outlook on the web/).check();
     await expect.poll(() => options.locator('#links-status').innerText()).toMatch(/Links are checked on Outlook/);
     const page = await open(OUTLOOK);
-    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 1, 8_000);
+    const markers = await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 1,
+      8_000,
+    );
     await page.waitForTimeout(SETTLE_MS);
     expect((await readMarkers(page)).map((m) => [m.after, m.text])).toEqual([['teams', 'PLAN']]);
     expect(markers[0]!.label).toMatch(/Microsoft Teams/);
@@ -126,18 +175,40 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
   it('turning a site on reaches the tab already open there, without a reload', async () => {
     const page = await open(GMAIL);
     await options.getByLabel('Gmail (mail.google.com)').uncheck();
-    expect(await eventually(() => readMarkers(page), (m) => m.length === 0)).toEqual([]);
+    expect(
+      await eventually(
+        () => readMarkers(page),
+        (m) => m.length === 0,
+      ),
+    ).toEqual([]);
     await allowSiteAccess(browser, 'https://mail.google.com/*');
     await options.getByLabel('Gmail (mail.google.com)').check();
-    expect((await eventually(() => readMarkers(page), (m) => m.length >= 3, 10_000)).length).toBe(3);
+    expect(
+      (
+        await eventually(
+          () => readMarkers(page),
+          (m) => m.length >= 3,
+          10_000,
+        )
+      ).length,
+    ).toBe(3);
     await page.close();
   });
 
   it('switching Gmail off takes the markers away at once, in the open tab, and gives the access back', async () => {
     const page = await open(GMAIL);
-    await eventually(() => readMarkers(page), (m) => m.length >= 2, 8_000);
+    await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 2,
+      8_000,
+    );
     await options.getByLabel('Gmail (mail.google.com)').uncheck();
-    expect(await eventually(() => readMarkers(page), (m) => m.length === 0)).toEqual([]);
+    expect(
+      await eventually(
+        () => readMarkers(page),
+        (m) => m.length === 0,
+      ),
+    ).toEqual([]);
     const granted = await browser.probe.evaluate(() => (globalThis as any).chrome.permissions.getAll());
     expect(granted.origins).not.toContain('https://mail.google.com/*');
     await page.close();
@@ -152,7 +223,8 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
       const button = document.createElement('button');
       button.id = 'grant-portal';
       button.textContent = 'grant';
-      button.onclick = () => void (globalThis as any).chrome.permissions.request({ origins: ['https://portal.lakeside-ehr.example/*'] });
+      button.onclick = () =>
+        void (globalThis as any).chrome.permissions.request({ origins: ['https://portal.lakeside-ehr.example/*'] });
       document.body.prepend(button);
     });
     await browser.probe.click('#grant-portal');
@@ -162,14 +234,27 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     expect(await readMarkers(page)).toEqual([]);
     const popup = await openPopup(browser, await tabIdOf(browser, page));
     await popup.getByRole('button', { name: 'Check meeting links on portal.lakeside-ehr.example' }).click();
-    await expect.poll(() => popup.locator('.cc-link-offer').innerText()).toMatch(/Links are checked on portal\.lakeside-ehr\.example/);
+    await expect
+      .poll(() => popup.locator('.cc-link-offer').innerText())
+      .toMatch(/Links are checked on portal\.lakeside-ehr\.example/);
     await popup.close();
     await page.reload();
-    const markers = await eventually(() => readMarkers(page), (m) => m.length >= 1, 8_000);
+    const markers = await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 1,
+      8_000,
+    );
     expect(markers.map((m) => m.after)).toEqual(['doxy']);
     // Revoked in the browser (its site-access control): the markers go at once, without a reload.
-    await browser.probe.evaluate(() => (globalThis as any).chrome.permissions.remove({ origins: ['https://portal.lakeside-ehr.example/*'] }));
-    expect(await eventually(() => readMarkers(page), (m) => m.length === 0)).toEqual([]);
+    await browser.probe.evaluate(() =>
+      (globalThis as any).chrome.permissions.remove({ origins: ['https://portal.lakeside-ehr.example/*'] }),
+    );
+    expect(
+      await eventually(
+        () => readMarkers(page),
+        (m) => m.length === 0,
+      ),
+    ).toEqual([]);
     await page.close();
   });
 

@@ -40,7 +40,14 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
   it('records a BAA for Zoom through the form, and Zoom turns approved in badge and banner', async () => {
     const before = await browser.context.newPage();
     await before.goto('https://us02web.zoom.us/j/5551000001');
-    expect((await eventually(() => badgeOf(browser, before), (b) => b.text !== '')).text).toBe('PLAN');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, before),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).toBe('PLAN');
 
     await options.getByLabel('Platform', { exact: true }).first().selectOption({ label: 'Zoom Workplace' });
     await options.getByLabel('Date signed (optional)').fill('2026-01-15');
@@ -49,10 +56,24 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     await expect.poll(() => options.getByRole('status').first().innerText()).toMatch(/Zoom Workplace is now recorded/);
 
     // The open Zoom tab follows at once; a new one starts approved.
-    expect((await eventually(() => badgeOf(browser, before), (b) => b.text === 'OK')).text).toBe('OK');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, before),
+          (b) => b.text === 'OK',
+        )
+      ).text,
+    ).toBe('OK');
     const after = await browser.context.newPage();
     await after.goto('https://us02web.zoom.us/j/5551000002');
-    expect((await eventually(() => badgeOf(browser, after), (b) => b.text !== '')).text).toBe('OK');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, after),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).toBe('OK');
     await after.waitForTimeout(300);
     expect(await readBanner(after)).toBeNull();
     const popup = await openPopup(browser, await tabIdOf(browser, after));
@@ -64,10 +85,19 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
   it('blocks a platform through the form', async () => {
     await options.getByLabel('Platform', { exact: true }).nth(1).selectOption({ label: 'Doxy.me' });
     await options.getByRole('button', { name: 'Block', exact: true }).click();
-    await expect.poll(async () => (await storedSettings()).settings?.blocks).toEqual([{ productId: 'doxy-me', by: 'user' }]);
+    await expect
+      .poll(async () => (await storedSettings()).settings?.blocks)
+      .toEqual([{ productId: 'doxy-me', by: 'user' }]);
     const page = await browser.context.newPage();
     await page.goto('https://doxy.me/drsmith');
-    expect((await eventually(() => readBanner(page), (b) => b !== null))?.text).toMatch(/You blocked Doxy\.me/);
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b !== null,
+        )
+      )?.text,
+    ).toMatch(/You blocked Doxy\.me/);
     await page.close();
   });
 
@@ -91,7 +121,9 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
 
   it('refuses a bad import and keeps the old settings exactly', async () => {
     await browser.probe.evaluate(() =>
-      (globalThis as any).chrome.storage.local.set({ settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] } }),
+      (globalThis as any).chrome.storage.local.set({
+        settings: { approvals: [{ productId: 'zoom', by: 'user' }], blocks: [], customVendors: [] },
+      }),
     );
     const before = await storedSettings();
     for (const [name, content, message] of [
@@ -99,11 +131,17 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
       ['other.json', JSON.stringify({ format: 'callcheck-settings', version: 9, settings: {} }), /newer CallCheck/],
       [
         'hostile.json',
-        JSON.stringify({ format: 'callcheck-settings', version: 1, settings: { approvals: [{ productId: 'zoom', note: '<img src=x onerror=alert(1)>' }] } }),
+        JSON.stringify({
+          format: 'callcheck-settings',
+          version: 1,
+          settings: { approvals: [{ productId: 'zoom', note: '<img src=x onerror=alert(1)>' }] },
+        }),
         /contains HTML or a script/,
       ],
     ] as const) {
-      await options.getByLabel('Import a settings file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await options
+        .getByLabel('Import a settings file')
+        .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
       await expect.poll(() => options.locator('#import-errors').innerText()).toMatch(message);
       expect(await options.locator('#import-errors').getAttribute('role')).toBe('alert');
     }
@@ -117,13 +155,26 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
       settings: {
         approvals: [{ productId: 'google-meet', signedOn: '2026-03-01', by: 'user' }],
         blocks: [{ productId: 'facetime', by: 'user' }],
-        customVendors: [{ id: 'custom-our-jitsi', name: 'Our Jitsi', sites: [{ host: 'video.lakeside-clinic.org' }], baa: 'not-applicable', e2ee: 'optional', sources: [] }],
+        customVendors: [
+          {
+            id: 'custom-our-jitsi',
+            name: 'Our Jitsi',
+            sites: [{ host: 'video.lakeside-clinic.org' }],
+            baa: 'not-applicable',
+            e2ee: 'optional',
+            sources: [],
+          },
+        ],
       },
       preferences: { bannerVerdicts: ['blocked', 'public', 'discontinued', 'no-baa', 'check-plan', 'unverified'] },
     };
-    await options.getByLabel('Import a settings file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await options
+      .getByLabel('Import a settings file')
+      .setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     const preview = options.getByRole('region', { name: 'Importing this file will:' });
-    await expect.poll(() => preview.innerText()).toMatch(/Add the vendor Our Jitsi[\s\S]*Record a BAA with Google Meet[\s\S]*Block FaceTime/);
+    await expect
+      .poll(() => preview.innerText())
+      .toMatch(/Add the vendor Our Jitsi[\s\S]*Record a BAA with Google Meet[\s\S]*Block FaceTime/);
     await options.getByRole('button', { name: 'Apply all changes' }).click();
     await expect.poll(async () => (await storedSettings()).settings?.customVendors?.length).toBe(1);
     expect((await storedSettings()).settings).toEqual(file.settings);
@@ -131,13 +182,22 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export settings' }).click();
     const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
-    expect(exported).toMatchObject({ format: 'callcheck-settings', version: 1, settings: file.settings, preferences: file.preferences });
+    expect(exported).toMatchObject({
+      format: 'callcheck-settings',
+      version: 1,
+      settings: file.settings,
+      preferences: file.preferences,
+    });
   });
 
   it('lists and filters the whole dataset, each row opening its facts', async () => {
-    await options.getByLabel('Verdict', { exact: true }).selectOption({ label: 'Public broadcast: never for patient sessions' });
+    await options
+      .getByLabel('Verdict', { exact: true })
+      .selectOption({ label: 'Public broadcast: never for patient sessions' });
     // As many as the dataset has public-facing products, out of all of them.
-    const vendors = JSON.parse(readFileSync('assets/vendors.json', 'utf8')) as { products: { publicFacing: { value: boolean }; status: { value: string } }[] };
+    const vendors = JSON.parse(readFileSync('assets/vendors.json', 'utf8')) as {
+      products: { publicFacing: { value: boolean }; status: { value: string } }[];
+    };
     const publicOnes = vendors.products.filter((p) => p.publicFacing.value && p.status.value === 'active').length;
     await expect
       .poll(() => options.getByText(/^Showing \d+ of \d+ platforms\.$/).innerText())
@@ -145,8 +205,12 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     // The free-plan filter: only platforms whose free or cheapest plan has a BAA, none of them public.
     await options.getByLabel('Verdict', { exact: true }).selectOption({ label: 'Any' });
     await options.getByLabel('Free or cheapest plan has a BAA', { exact: true }).selectOption({ label: 'Yes' });
-    const freeWithBaa = vendors.products.filter((p) => (p as unknown as { freePlanBaa: { value: string } }).freePlanBaa.value === 'yes').length;
-    await expect.poll(() => options.getByText(/^Showing \d+ of \d+ platforms\.$/).innerText()).toBe(`Showing ${freeWithBaa} of ${vendors.products.length} platforms.`);
+    const freeWithBaa = vendors.products.filter(
+      (p) => (p as unknown as { freePlanBaa: { value: string } }).freePlanBaa.value === 'yes',
+    ).length;
+    await expect
+      .poll(() => options.getByText(/^Showing \d+ of \d+ platforms\.$/).innerText())
+      .toBe(`Showing ${freeWithBaa} of ${vendors.products.length} platforms.`);
     await options.getByLabel('Free or cheapest plan has a BAA', { exact: true }).selectOption({ label: 'Any' });
     await options.getByLabel('Search', { exact: true }).fill('twitch');
     await options.getByRole('button', { name: 'Twitch', exact: true }).click();
@@ -155,7 +219,13 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
 
   it('turns a verdict’s banner off, and resets everything after confirming', async () => {
     await options.getByLabel('BAA on some plans: check yours').uncheck();
-    await expect.poll(async () => (await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.get('preferences'))).preferences?.bannerVerdicts).not.toContain('check-plan');
+    await expect
+      .poll(
+        async () =>
+          (await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.get('preferences'))).preferences
+            ?.bannerVerdicts,
+      )
+      .not.toContain('check-plan');
     const page = await browser.context.newPage();
     await page.goto('https://meet.google.com/abc-defg-hij');
     await page.waitForTimeout(300);
@@ -164,7 +234,12 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     await options.getByRole('button', { name: 'Yes, reset everything' }).click();
     await expect.poll(() => options.getByLabel('BAA on some plans: check yours').isChecked()).toBe(true);
     await page.reload();
-    expect(await eventually(() => readBanner(page), (b) => b !== null)).not.toBeNull();
+    expect(
+      await eventually(
+        () => readBanner(page),
+        (b) => b !== null,
+      ),
+    ).not.toBeNull();
     await page.close();
   });
 
@@ -203,24 +278,43 @@ describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
     await options.getByLabel('Domains, one per line').fill('Video.Lakeside-Clinic.org');
     await options.getByLabel('Does the vendor offer a BAA?').selectOption({ label: 'Unknown' });
     await options.getByRole('button', { name: 'Add vendor' }).click();
-    await expect.poll(() => options.locator('#custom-status').innerText()).toMatch(/Added Lakeside video\. CallCheck runs on its domains\./);
+    await expect
+      .poll(() => options.locator('#custom-status').innerText())
+      .toMatch(/Added Lakeside video\. CallCheck runs on its domains\./);
 
     // Only that origin was granted: the install-time list did not grow.
     const granted = await browser.probe.evaluate(() => (globalThis as any).chrome.permissions.getAll());
-    expect(granted.origins.filter((o: string) => o.includes('lakeside')).sort()).toEqual(['http://*.video.lakeside-clinic.org/*', 'https://*.video.lakeside-clinic.org/*']);
+    expect(granted.origins.filter((o: string) => o.includes('lakeside')).sort()).toEqual([
+      'http://*.video.lakeside-clinic.org/*',
+      'https://*.video.lakeside-clinic.org/*',
+    ]);
 
     const page = await browser.context.newPage();
     await page.goto('https://video.lakeside-clinic.org/room/2');
-    const banner = await eventually(() => readBanner(page), (b) => b !== null);
+    const banner = await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     expect(banner).toMatchObject({ role: 'status' });
     expect(banner!.text).toMatch(/We could not confirm that Lakeside video signs a BAA: treat it/);
-    expect((await eventually(() => badgeOf(browser, page), (b) => b.text !== '')).text).toBe('?');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, page),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).toBe('?');
 
     // Removing the vendor takes CallCheck off that domain again.
     await options.getByRole('button', { name: 'Remove Lakeside video' }).click();
-    await expect.poll(() =>
-      browser.probe.evaluate(async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).length),
-    ).toBe(0);
+    await expect
+      .poll(() =>
+        browser.probe.evaluate(
+          async () => (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).length,
+        ),
+      )
+      .toBe(0);
     await page.reload();
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
@@ -233,16 +327,39 @@ describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
         settings: {
           approvals: [{ productId: 'custom-clinic-zoom', by: 'user' }],
           blocks: [],
-          customVendors: [{ id: 'custom-clinic-zoom', name: 'Lakeside Zoom', sites: [{ host: 'lakeside.zoom.us' }], baa: 'offered', e2ee: 'optional', sources: [] }],
+          customVendors: [
+            {
+              id: 'custom-clinic-zoom',
+              name: 'Lakeside Zoom',
+              sites: [{ host: 'lakeside.zoom.us' }],
+              baa: 'offered',
+              e2ee: 'optional',
+              sources: [],
+            },
+          ],
         },
       }),
     );
     const ours = await browser.context.newPage();
     await ours.goto('https://lakeside.zoom.us/j/5551000003');
-    expect((await eventually(() => badgeOf(browser, ours), (b) => b.text !== '')).text).toBe('OK');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, ours),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).toBe('OK');
     const theirs = await browser.context.newPage();
     await theirs.goto('https://us02web.zoom.us/j/5551000001');
-    expect((await eventually(() => badgeOf(browser, theirs), (b) => b.text !== '')).text).toBe('PLAN');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, theirs),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).toBe('PLAN');
     await Promise.all([ours.close(), theirs.close()]);
   });
 });

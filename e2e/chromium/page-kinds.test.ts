@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveCallPages } from '../fixtures/pages';
-import { badgeOf, CHROMIUM, eventually, EXTENSION_DIR, launchWithExtension, readBanner, type ExtensionBrowser } from './harness';
+import {
+  badgeOf,
+  CHROMIUM,
+  eventually,
+  EXTENSION_DIR,
+  launchWithExtension,
+  readBanner,
+  type ExtensionBrowser,
+} from './harness';
 import { tabTo } from '../fixtures/keyboard';
 
 /**
@@ -15,13 +23,43 @@ import { tabTo } from '../fixtures/keyboard';
 const VENDORS = [
   { vendor: 'Zoom', site: 'https://zoom.us/pricing', call: 'https://us02web.zoom.us/j/5552000001', badge: 'PLAN' },
   { vendor: 'Zoom help', site: 'https://support.zoom.com/hc/en', call: 'https://zoom.com/j/5552000002', badge: 'PLAN' },
-  { vendor: 'Google Meet', site: 'https://meet.google.com/landing', call: 'https://meet.google.com/abc-mnop-xyz', badge: 'PLAN' },
-  { vendor: 'Webex', site: 'https://www.webex.com/pricing/index.html', call: 'https://clinic.webex.com/meet/dr.lee', badge: 'PLAN' },
+  {
+    vendor: 'Google Meet',
+    site: 'https://meet.google.com/landing',
+    call: 'https://meet.google.com/abc-mnop-xyz',
+    badge: 'PLAN',
+  },
+  {
+    vendor: 'Webex',
+    site: 'https://www.webex.com/pricing/index.html',
+    call: 'https://clinic.webex.com/meet/dr.lee',
+    badge: 'PLAN',
+  },
   { vendor: 'Doxy.me', site: 'https://doxy.me/sign-in', call: 'https://doxy.me/drlee', badge: 'PLAN' },
-  { vendor: 'Whereby', site: 'https://whereby.com/information/tos', call: 'https://whereby.com/drlee-room', badge: 'PLAN' },
-  { vendor: 'Twitch', site: 'https://www.twitch.tv/somechannel', call: 'https://dashboard.twitch.tv/u/somechannel/stream-manager', badge: 'PUB' },
-  { vendor: 'YouTube', site: 'https://www.youtube.com/live/abcdefghijk', call: 'https://studio.youtube.com/channel/UCabc/livestreaming', badge: 'PUB' },
-  { vendor: 'TherapyNotes', site: 'https://www.therapyportal.com/p/lakeside/', call: 'https://www.therapyportal.com/p/lakeside/telehealth/', badge: 'PLAN' },
+  {
+    vendor: 'Whereby',
+    site: 'https://whereby.com/information/tos',
+    call: 'https://whereby.com/drlee-room',
+    badge: 'PLAN',
+  },
+  {
+    vendor: 'Twitch',
+    site: 'https://www.twitch.tv/somechannel',
+    call: 'https://dashboard.twitch.tv/u/somechannel/stream-manager',
+    badge: 'PUB',
+  },
+  {
+    vendor: 'YouTube',
+    site: 'https://www.youtube.com/live/abcdefghijk',
+    call: 'https://studio.youtube.com/channel/UCabc/livestreaming',
+    badge: 'PUB',
+  },
+  {
+    vendor: 'TherapyNotes',
+    site: 'https://www.therapyportal.com/p/lakeside/',
+    call: 'https://www.therapyportal.com/p/lakeside/telehealth/',
+    badge: 'PLAN',
+  },
 ] as const;
 
 /** A clinician's own EHR: chart pages never get a banner. */
@@ -56,46 +94,104 @@ describe.skipIf(!hasBrowser)('page kinds in Chromium', () => {
   /** Long enough for the banner, which is drawn at document_start, to have come. */
   const settle = (page: Page) => page.waitForTimeout(400);
 
-  it.each(VENDORS)('$vendor: no banner on $site, the banner on $call; the badge on both', async ({ site, call, badge }) => {
-    const quiet = await open(site);
-    await settle(quiet);
-    expect(await readBanner(quiet)).toBeNull();
-    expect((await eventually(() => badgeOf(browser, quiet), (b) => b.text !== '')).text).toBe(badge);
+  it.each(VENDORS)(
+    '$vendor: no banner on $site, the banner on $call; the badge on both',
+    async ({ site, call, badge }) => {
+      const quiet = await open(site);
+      await settle(quiet);
+      expect(await readBanner(quiet)).toBeNull();
+      expect(
+        (
+          await eventually(
+            () => badgeOf(browser, quiet),
+            (b) => b.text !== '',
+          )
+        ).text,
+      ).toBe(badge);
 
-    const loud = await open(call);
-    const banner = await eventually(() => readBanner(loud), (b) => b !== null);
-    expect(banner?.mode).toBe('full');
-    expect((await eventually(() => badgeOf(browser, loud), (b) => b.text !== '')).text).toBe(badge);
-    await Promise.all([quiet.close(), loud.close()]);
-  });
+      const loud = await open(call);
+      const banner = await eventually(
+        () => readBanner(loud),
+        (b) => b !== null,
+      );
+      expect(banner?.mode).toBe('full');
+      expect(
+        (
+          await eventually(
+            () => badgeOf(browser, loud),
+            (b) => b.text !== '',
+          )
+        ).text,
+      ).toBe(badge);
+      await Promise.all([quiet.close(), loud.close()]);
+    },
+  );
 
   it.each(CHARTS)('the EHR chart page %s shows no banner', async (url) => {
     const page = await open(url);
     await settle(page);
     expect(await readBanner(page)).toBeNull();
     // The badge still answers when the clinician asks.
-    expect((await eventually(() => badgeOf(browser, page), (b) => b.text !== '')).text).not.toBe('');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, page),
+          (b) => b.text !== '',
+        )
+      ).text,
+    ).not.toBe('');
     await page.close();
   });
 
   it('shows only the folded pill in an app, named and reachable from the keyboard, and it opens to the full banner', async () => {
     const page = await open('https://app.slack.com/client/T012345679A/C0123456789');
-    const pill = await eventually(() => readBanner(page), (b) => b !== null);
+    const pill = await eventually(
+      () => readBanner(page),
+      (b) => b !== null,
+    );
     expect(pill).toMatchObject({ mode: 'pill' });
     expect(pill!.buttons).toEqual([expect.stringMatching(/^CallCheck: /)]);
     expect(await tabTo(page, 'data-callcheck-banner', 10)).toBe(true);
     await page.keyboard.press('Enter');
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'full',
+        )
+      )?.mode,
+    ).toBe('full');
     await page.close();
   });
 
   it('single-page apps: channel → huddle brings the banner, back takes it away (Slack)', async () => {
     const page = await open('https://app.slack.com/client/T012345679A/C0123456789');
-    expect((await eventually(() => readBanner(page), (b) => b !== null))?.mode).toBe('pill');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b !== null,
+        )
+      )?.mode,
+    ).toBe('pill');
     await page.evaluate(() => history.pushState({}, '', '/huddle/T012345679A/C0123456789'));
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'full',
+        )
+      )?.mode,
+    ).toBe('full');
     await page.evaluate(() => history.back());
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'pill',
+        )
+      )?.mode,
+    ).toBe('pill');
     await page.close();
   });
 
@@ -104,9 +200,21 @@ describe.skipIf(!hasBrowser)('page kinds in Chromium', () => {
     await settle(page);
     expect(await readBanner(page)).toBeNull();
     await page.evaluate(() => history.pushState({}, '', '/abc-mnop-xyz'));
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'full'))?.mode).toBe('full');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'full',
+        )
+      )?.mode,
+    ).toBe('full');
     await page.evaluate(() => history.pushState({}, '', '/landing'));
-    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
+    expect(
+      await eventually(
+        () => readBanner(page),
+        (b) => b === null,
+      ),
+    ).toBeNull();
     await page.close();
   });
 
@@ -115,14 +223,43 @@ describe.skipIf(!hasBrowser)('page kinds in Chromium', () => {
     await settle(page);
     expect(await readBanner(page)).toBeNull();
     await page.evaluate(() => history.pushState({}, '', '/messages/t/100'));
-    expect((await eventually(() => readBanner(page), (b) => b?.mode === 'pill'))?.mode).toBe('pill');
-    expect((await eventually(() => badgeOf(browser, page), (b) => b.text === 'NO')).text).toBe('NO');
+    expect(
+      (
+        await eventually(
+          () => readBanner(page),
+          (b) => b?.mode === 'pill',
+        )
+      )?.mode,
+    ).toBe('pill');
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, page),
+          (b) => b.text === 'NO',
+        )
+      ).text,
+    ).toBe('NO');
     await page.evaluate(() => history.pushState({}, '', '/groupcall/room/1'));
-    const banner = await eventually(() => readBanner(page), (b) => b?.mode === 'full');
+    const banner = await eventually(
+      () => readBanner(page),
+      (b) => b?.mode === 'full',
+    );
     expect(banner?.text).toMatch(/Messenger/);
     await page.evaluate(() => history.pushState({}, '', '/'));
-    expect(await eventually(() => readBanner(page), (b) => b === null)).toBeNull();
-    expect((await eventually(() => badgeOf(browser, page), (b) => b.text === '')).text).toBe('');
+    expect(
+      await eventually(
+        () => readBanner(page),
+        (b) => b === null,
+      ),
+    ).toBeNull();
+    expect(
+      (
+        await eventually(
+          () => badgeOf(browser, page),
+          (b) => b.text === '',
+        )
+      ).text,
+    ).toBe('');
     await page.close();
   });
 });

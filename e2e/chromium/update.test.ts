@@ -3,7 +3,16 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIL_PAGES } from '../fixtures/mail-pages';
 import { serveCallPages } from '../fixtures/pages';
-import { CHROMIUM, clickInBanner, eventually, EXTENSION_DIR, launchWithExtension, readBanner, readMarkers, type ExtensionBrowser } from './harness';
+import {
+  CHROMIUM,
+  clickInBanner,
+  eventually,
+  EXTENSION_DIR,
+  launchWithExtension,
+  readBanner,
+  readMarkers,
+  type ExtensionBrowser,
+} from './harness';
 
 /** A Slack channel whose messages carry meeting links. */
 const SLACK = 'https://app.slack.com/client/T012345679A/C0123456789';
@@ -29,7 +38,12 @@ async function ownElements(page: Page, prefix: string): Promise<string[]> {
     const names: string[] = [];
     const visit = (node: Node) => {
       if (node.localName?.startsWith(prefix)) names.push(node.localName);
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) visit(child);
+      for (const child of [
+        ...(node.children ?? []),
+        ...(node.shadowRoots ?? []),
+        ...(node.contentDocument ? [node.contentDocument] : []),
+      ])
+        visit(child);
     };
     visit(root);
     return names;
@@ -59,10 +73,17 @@ describe.skipIf(!hasBrowser)('an update while call and mail tabs are open, in Ch
     await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.set({ linkSites: ['app.slack.com'] }));
     const call = await browser.context.newPage();
     await call.goto('https://us02web.zoom.us/j/5551234001');
-    await eventually(() => readBanner(call), (b) => b !== null);
+    await eventually(
+      () => readBanner(call),
+      (b) => b !== null,
+    );
     const mail = await browser.context.newPage();
     await mail.goto(SLACK);
-    const before = await eventually(() => readMarkers(mail), (m) => m.length >= 3, 10_000);
+    const before = await eventually(
+      () => readMarkers(mail),
+      (m) => m.length >= 3,
+      10_000,
+    );
     expect(before).toHaveLength(3);
 
     const [oldBanner] = await ownElements(call, 'callcheck-banner-');
@@ -72,12 +93,29 @@ describe.skipIf(!hasBrowser)('an update while call and mail tabs are open, in Ch
     // as a person reloading an unpacked extension is: otherwise Chromium disables it on reload).
     const extensions = await browser.context.newPage();
     await extensions.goto('chrome://extensions/');
-    await extensions.evaluate(() => new Promise((done) => (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done)));
-    await extensions.evaluate((id) => new Promise((done) => (globalThis as any).chrome.developerPrivate.reload(id, { failQuietly: true }, done)), browser.extensionId);
+    await extensions.evaluate(
+      () =>
+        new Promise((done) =>
+          (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done),
+        ),
+    );
+    await extensions.evaluate(
+      (id) =>
+        new Promise((done) => (globalThis as any).chrome.developerPrivate.reload(id, { failQuietly: true }, done)),
+      browser.extensionId,
+    );
 
     // The new copies arrive in the open tabs…
-    await expect.poll(async () => (await ownElements(call, 'callcheck-banner-')).some((name) => name !== oldBanner), { timeout: 20_000 }).toBe(true);
-    await expect.poll(async () => (await ownElements(mail, 'callcheck-link-')).some((name) => name !== oldMarker), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await ownElements(call, 'callcheck-banner-')).some((name) => name !== oldBanner), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    await expect
+      .poll(async () => (await ownElements(mail, 'callcheck-link-')).some((name) => name !== oldMarker), {
+        timeout: 20_000,
+      })
+      .toBe(true);
     await mail.waitForTimeout(1_000);
     // …and the old ones are gone: one banner, one marker per link.
     expect((await ownElements(call, 'callcheck-banner-')).filter((name) => name !== oldBanner)).toHaveLength(1);

@@ -13,7 +13,13 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGHTING_PAGES } from '../fixtures/pages';
 import { tabTo } from '../fixtures/keyboard';
-import { FIREFOX_ESR_PATH, launchFirefox, servePages, type FirefoxHandle, type RecordedRequest } from './launch-firefox';
+import {
+  FIREFOX_ESR_PATH,
+  launchFirefox,
+  servePages,
+  type FirefoxHandle,
+  type RecordedRequest,
+} from './launch-firefox';
 
 const EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 
@@ -50,7 +56,11 @@ const WHOLE_URL_CALLS = [
   'https://meeting.zoho.com/join?key=123456789',
   'https://t.me/somegroup?videochat=2',
 ];
-for (const url of [...WHOLE_URL_CALLS, 'https://teams.microsoft.com/dl/launcher/launcher.html', 'https://meeting.zoho.com/meeting/register?sessionId=1']) {
+for (const url of [
+  ...WHOLE_URL_CALLS,
+  'https://teams.microsoft.com/dl/launcher/launcher.html',
+  'https://meeting.zoho.com/meeting/register?sessionId=1',
+]) {
   PAGES[url.split('#')[0]!] = fakePage(new URL(url).hostname);
 }
 
@@ -61,7 +71,8 @@ if (!HAS_FIREFOX) console.warn(`Firefox behaviour tests ${SKIP_NOTE}`);
 // The content script runs at document_start; this leaves it far more time than it needs.
 const SETTLE_MS = 1_200;
 const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
-const hasBanner = (page: Page): Promise<boolean> => page.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null);
+const hasBanner = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null);
 /** Polls from the test side (BiDi's own polling misses changes made from the extension's isolated world). */
 async function until(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
@@ -92,7 +103,10 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
 
   it.each(CALLS)('shows the banner on the call page %s', async (url) => {
     const page = await open(url);
-    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, {
+      timeout: 5_000,
+      polling: 100,
+    });
     expect(await hasBanner(page)).toBe(true);
     await page.close();
   });
@@ -106,7 +120,10 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
 
   it.each(WHOLE_URL_CALLS)('reads the whole URL: the banner on %s', async (url) => {
     const page = await open(url);
-    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, {
+      timeout: 5_000,
+      polling: 100,
+    });
     expect(await hasBanner(page)).toBe(true);
     await page.close();
   });
@@ -126,7 +143,10 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
   // A vendor not met above: a banner seen less than an hour ago comes back as the pill, which Escape does not dismiss.
   it('dismisses from the keyboard (Tab into the banner, Escape), and the dismissal survives a reload', async () => {
     const page = await open('https://whereby.com/dismiss-me-room');
-    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, {
+      timeout: 5_000,
+      polling: 100,
+    });
     // Keys go to the tab in front.
     await page.bringToFront();
     expect(await tabTo(page, 'data-callcheck-banner', 12)).toBe(true);
@@ -140,10 +160,14 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
 
   it('moves into a modal dialog while it is open (outside, it would be inert) and back when it closes', async () => {
     const page = await open('https://us02web.zoom.us/j/5557000099');
-    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, { timeout: 5_000, polling: 100 });
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, {
+      timeout: 5_000,
+      polling: 100,
+    });
     await page.bringToFront();
     await page.evaluate(() => document.querySelector('dialog')!.showModal());
-    const inDialog = () => page.evaluate(() => document.querySelector('[data-callcheck-banner]')?.closest('dialog') != null);
+    const inDialog = () =>
+      page.evaluate(() => document.querySelector('[data-callcheck-banner]')?.closest('dialog') != null);
     expect(await until(inDialog)).toBe(true);
     expect(await tabTo(page, 'data-callcheck-banner', 6)).toBe(true);
     await page.evaluate(() => document.querySelector('dialog')!.close());

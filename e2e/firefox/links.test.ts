@@ -20,17 +20,31 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <p>Look-alike: <a id="lookalike" href="https://zoom.us.evil.example/j/1">zoom</a>; pricing: <a id="pricing" href="https://zoom.us/pricing">zoom.us/pricing</a></p>
 </main></body></html>`;
 
-const canWrite = process.getuid?.() === 0 && existsSync(FIREFOX_ESR_PATH) && existsSync(`${EXTENSION_DIR}/manifest.json`) && !existsSync(POLICIES);
+const canWrite =
+  process.getuid?.() === 0 &&
+  existsSync(FIREFOX_ESR_PATH) &&
+  existsSync(`${EXTENSION_DIR}/manifest.json`) &&
+  !existsSync(POLICIES);
 const skipReason =
-  process.getuid?.() !== 0 ? 'needs root to write policies.json' : !existsSync(FIREFOX_ESR_PATH) ? `${FIREFOX_ESR_PATH} is missing`
-  : existsSync(POLICIES) ? `${POLICIES} already exists and is left alone` : 'build the Firefox extension first';
+  process.getuid?.() !== 0
+    ? 'needs root to write policies.json'
+    : !existsSync(FIREFOX_ESR_PATH)
+      ? `${FIREFOX_ESR_PATH} is missing`
+      : existsSync(POLICIES)
+        ? `${POLICIES} already exists and is left alone`
+        : 'build the Firefox extension first';
 if (!canWrite) console.warn(`Firefox link-marker test skipped: ${skipReason}`);
 
 describe.skipIf(!canWrite)(`link markers in Firefox ESR${canWrite ? '' : ` (skipped: ${skipReason})`}`, () => {
   let firefox: FirefoxHandle;
 
   beforeAll(async () => {
-    writeFileSync(POLICIES, JSON.stringify({ policies: { '3rdparty': { Extensions: { [FIREFOX_EXTENSION_ID]: { LinkCheckSites: ['app.slack.com'] } } } } }));
+    writeFileSync(
+      POLICIES,
+      JSON.stringify({
+        policies: { '3rdparty': { Extensions: { [FIREFOX_EXTENSION_ID]: { LinkCheckSites: ['app.slack.com'] } } } },
+      }),
+    );
     try {
       firefox = await launchFirefox({ extensionDir: EXTENSION_DIR });
     } catch (error) {
@@ -47,7 +61,12 @@ describe.skipIf(!canWrite)(`link markers in Firefox ESR${canWrite ? '' : ` (skip
     const page = await firefox.browser.newPage();
     await servePages(page, { [CHANNEL]: PAGE });
     await page.goto(CHANNEL, { waitUntil: 'load' });
-    const marked = async () => page.evaluate(() => ['zoom', 'lookalike', 'pricing'].map((id) => document.getElementById(id)?.nextElementSibling?.hasAttribute('data-callcheck-marker') ?? false));
+    const marked = async () =>
+      page.evaluate(() =>
+        ['zoom', 'lookalike', 'pricing'].map(
+          (id) => document.getElementById(id)?.nextElementSibling?.hasAttribute('data-callcheck-marker') ?? false,
+        ),
+      );
     const end = Date.now() + 10_000;
     let state = await marked();
     while (!state[0] && Date.now() < end) {

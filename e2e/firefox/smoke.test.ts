@@ -22,8 +22,7 @@ import {
 } from './launch-firefox';
 
 const EXTENSION_DIR =
-  process.env.CALLCHECK_FIREFOX_EXT_DIR ??
-  fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+  process.env.CALLCHECK_FIREFOX_EXT_DIR ?? fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 
 const MEETING_URL = 'https://zoom.us/j/123456789';
 const LOOKALIKE_URL = 'https://zoom.us.evil.com/j/1';
@@ -53,82 +52,79 @@ if (!HAS_FIREFOX) console.warn(`Firefox smoke test ${SKIP_NOTE}`);
 const hasBanner = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.querySelector('[data-callcheck-banner]') !== null);
 
-describe.skipIf(!HAS_FIREFOX)(
-  `CallCheck in Firefox ESR${HAS_FIREFOX ? '' : ` (${SKIP_NOTE})`}`,
-  () => {
-    let firefox: FirefoxHandle;
-    const requests: RecordedRequest[] = [];
+describe.skipIf(!HAS_FIREFOX)(`CallCheck in Firefox ESR${HAS_FIREFOX ? '' : ` (${SKIP_NOTE})`}`, () => {
+  let firefox: FirefoxHandle;
+  const requests: RecordedRequest[] = [];
 
-    // Opens `url` in a fresh tab that can only see the fake pages.
-    async function open(url: string): Promise<Page> {
-      const page = await firefox.browser.newPage();
-      // One shared log, so the last test sees every tab's requests.
-      await servePages(page, PAGES, { requests });
-      const response = await page.goto(url, { waitUntil: 'load' });
-      // A 200 proves the fake page answered, not the refusing proxy (403).
-      expect(response?.status(), `${url} was not served by the harness`).toBe(200);
-      return page;
+  // Opens `url` in a fresh tab that can only see the fake pages.
+  async function open(url: string): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    // One shared log, so the last test sees every tab's requests.
+    await servePages(page, PAGES, { requests });
+    const response = await page.goto(url, { waitUntil: 'load' });
+    // A 200 proves the fake page answered, not the refusing proxy (403).
+    expect(response?.status(), `${url} was not served by the harness`).toBe(200);
+    return page;
+  }
+
+  beforeAll(async () => {
+    const manifestPath = `${EXTENSION_DIR}/manifest.json`;
+    if (!existsSync(manifestPath)) {
+      throw new Error(`${manifestPath} not found: run \`npm run build:firefox\` first`);
     }
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      content_scripts?: unknown[];
+    };
+    // Without this the failure would be a bare "banner never appeared".
+    expect(
+      manifest.content_scripts ?? [],
+      `${manifestPath} declares no content script; the build is stale or the content script is missing`,
+    ).not.toHaveLength(0);
 
-    beforeAll(async () => {
-      const manifestPath = `${EXTENSION_DIR}/manifest.json`;
-      if (!existsSync(manifestPath)) {
-        throw new Error(`${manifestPath} not found: run \`npm run build:firefox\` first`);
-      }
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-        content_scripts?: unknown[];
-      };
-      // Without this the failure would be a bare "banner never appeared".
-      expect(
-        manifest.content_scripts ?? [],
-        `${manifestPath} declares no content script; the build is stale or the content script is missing`,
-      ).not.toHaveLength(0);
+    firefox = await launchFirefox({ extensionDir: EXTENSION_DIR });
+    expect(firefox.extensionId).toBe('callcheck@callcheck.dev');
+  }, 60_000);
 
-      firefox = await launchFirefox({ extensionDir: EXTENSION_DIR });
-      expect(firefox.extensionId).toBe('callcheck@callcheck.dev');
-    }, 60_000);
+  afterAll(async () => {
+    await firefox?.close();
+  }, 30_000);
 
-    afterAll(async () => {
-      await firefox?.close();
-    }, 30_000);
-
-    it('shows the banner on a Zoom meeting URL', async () => {
-      const page = await open(MEETING_URL);
-      await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, {
-        timeout: BANNER_TIMEOUT_MS,
-        // The default 'raf' polling depends on the page painting, which a
-        // headless background tab need not do.
-        polling: 100,
-      });
-      expect(await hasBanner(page)).toBe(true);
-      await page.close();
+  it('shows the banner on a Zoom meeting URL', async () => {
+    const page = await open(MEETING_URL);
+    await page.waitForFunction(() => document.querySelector('[data-callcheck-banner]') !== null, {
+      timeout: BANNER_TIMEOUT_MS,
+      // The default 'raf' polling depends on the page painting, which a
+      // headless background tab need not do.
+      polling: 100,
     });
+    expect(await hasBanner(page)).toBe(true);
+    await page.close();
+  });
 
-    it('shows no banner on a look-alike host', async () => {
-      const page = await open(LOOKALIKE_URL);
-      // Absence can only be shown by waiting; the previous test shows how
-      // quickly the banner appears where it belongs.
-      await new Promise((resolve) => setTimeout(resolve, ABSENCE_GRACE_MS));
-      expect(page.url()).toBe(LOOKALIKE_URL);
-      expect(await hasBanner(page)).toBe(false);
-      await page.close();
-    });
+  it('shows no banner on a look-alike host', async () => {
+    const page = await open(LOOKALIKE_URL);
+    // Absence can only be shown by waiting; the previous test shows how
+    // quickly the banner appears where it belongs.
+    await new Promise((resolve) => setTimeout(resolve, ABSENCE_GRACE_MS));
+    expect(page.url()).toBe(LOOKALIKE_URL);
+    expect(await hasBanner(page)).toBe(false);
+    await page.close();
+  });
 
-    it('shows no banner on a page of the vendor that is not a call', async () => {
-      const page = await open(SITE_URL);
-      await new Promise((resolve) => setTimeout(resolve, ABSENCE_GRACE_MS));
-      expect(page.url()).toBe(SITE_URL);
-      expect(await hasBanner(page)).toBe(false);
-      await page.close();
-    });
+  it('shows no banner on a page of the vendor that is not a call', async () => {
+    const page = await open(SITE_URL);
+    await new Promise((resolve) => setTimeout(resolve, ABSENCE_GRACE_MS));
+    expect(page.url()).toBe(SITE_URL);
+    expect(await hasBanner(page)).toBe(false);
+    await page.close();
+  });
 
-    it('made no network request of its own', () => {
-      const navigations = requests.filter((r) => r.isNavigation).map((r) => r.url);
-      expect(navigations).toEqual([MEETING_URL, LOOKALIKE_URL, SITE_URL]);
-      // Content-script fetches would show up here…
-      expect(requests.filter((r) => !r.isNavigation)).toEqual([]);
-      // …and background-script or browser traffic at the refusing proxy.
-      expect(firefox.strayRequests).toEqual([]);
-    });
-  },
-);
+  it('made no network request of its own', () => {
+    const navigations = requests.filter((r) => r.isNavigation).map((r) => r.url);
+    expect(navigations).toEqual([MEETING_URL, LOOKALIKE_URL, SITE_URL]);
+    // Content-script fetches would show up here…
+    expect(requests.filter((r) => !r.isNavigation)).toEqual([]);
+    // …and background-script or browser traffic at the refusing proxy.
+    expect(firefox.strayRequests).toEqual([]);
+  });
+});

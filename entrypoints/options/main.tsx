@@ -4,7 +4,14 @@ import '../../components/page.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
-import { lastPolicyItem, loadAll, loadLinkCheck, loadLinkSites, readManaged, STORED_KEYS } from '../../extension/storage';
+import {
+  lastPolicyItem,
+  loadAll,
+  loadLinkCheck,
+  loadLinkSites,
+  readManaged,
+  STORED_KEYS,
+} from '../../extension/storage';
 import { sendSettings } from '../../extension/send-settings';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown, samePolicy } from '../../extension/policy-or-last-known';
 import { loadEffective } from '../../extension/stored';
@@ -27,12 +34,13 @@ async function draw() {
   const policyNow = await policyOrLastKnown(managed, MANAGED_PATIENCE_MS, () => lastPolicyItem.getValue());
   // Drawn from the last known policy: when the real one answers and differs, draw again.
   if (policyNow.lastKnown) void managed.then((real) => (samePolicy(real, policyNow.value) ? undefined : draw()));
-  const [{ user: bundle, effective, bannerState, policy, problems }, { access }, linkSites, linkCheck] = await Promise.all([
-    loadAll(Promise.resolve(policyNow.value)),
-    loadEffective(browser.storage.local),
-    loadLinkSites(),
-    loadLinkCheck(),
-  ]);
+  const [{ user: bundle, effective, bannerState, policy, problems }, { access }, linkSites, linkCheck] =
+    await Promise.all([
+      loadAll(Promise.resolve(policyNow.value)),
+      loadEffective(browser.storage.local),
+      loadLinkSites(),
+      loadLinkCheck(),
+    ]);
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
   const model: OptionsModel = {
@@ -45,14 +53,17 @@ async function draw() {
     bannerState,
     all,
     nameOf: (id) => names.get(id) ?? id,
-    save: (next) => sendSettings({ type: 'callcheck:save-settings', settings: next.settings, preferences: next.preferences }),
+    save: (next) =>
+      sendSettings({ type: 'callcheck:save-settings', settings: next.settings, preferences: next.preferences }),
     clearSnoozes: () => sendSettings({ type: 'callcheck:clear-snoozes' }),
     reset: () => sendSettings({ type: 'callcheck:reset' }),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     access,
     // One read of what is granted serves every vendor in the list.
     hasOrigins: async (origins) => {
-      const granted = await (grantedOnce ??= browser.permissions.getAll().then(({ origins: list = [] }) => new Set(list)));
+      const granted = await (grantedOnce ??= browser.permissions
+        .getAll()
+        .then(({ origins: list = [] }) => new Set(list)));
       return origins.every((origin) => granted.has(origin));
     },
     exportFile: () => exportSettingsFile(bundle, new Date()),
@@ -60,7 +71,8 @@ async function draw() {
     linkSites,
     linkCheck,
     setLinkSites: (sites) => sendSettings({ type: 'callcheck:set-link-sites', sites }),
-    removeOrigins: (origins) => (origins.length === 0 ? Promise.resolve(true) : browser.permissions.remove({ origins })),
+    removeOrigins: (origins) =>
+      origins.length === 0 ? Promise.resolve(true) : browser.permissions.remove({ origins }),
   };
   const hash = new URLSearchParams(location.hash.slice(1));
   const preselect = hash.get('record') ?? undefined;
@@ -79,5 +91,10 @@ void draw();
 // Whatever changed the settings (this page, another tab, an import), draw again.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') managed = readManaged();
-  if (area === 'managed' || (area === 'local' && (STORED_KEYS.some((key) => key in changes) || 'linkSites' in changes || 'linkCheck' in changes))) void draw();
+  if (
+    area === 'managed' ||
+    (area === 'local' &&
+      (STORED_KEYS.some((key) => key in changes) || 'linkSites' in changes || 'linkCheck' in changes))
+  )
+    void draw();
 });

@@ -24,7 +24,9 @@ import { localDate } from '../../utils/dataset/dates';
 async function main() {
   const tabParam = new URLSearchParams(location.search).get('tab');
   const [tab, { settings, controls, access }] = await Promise.all([
-    tabParam ? browser.tabs.get(Number(tabParam)).catch(() => undefined) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
+    tabParam
+      ? browser.tabs.get(Number(tabParam)).catch(() => undefined)
+      : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
     loadEffective(browser.storage.local),
   ]);
   // Without the tabs permission the URL is there only on call hosts.
@@ -42,8 +44,12 @@ async function main() {
           toggle: async (on: boolean): Promise<string | null> => {
             const origin = linkSiteOrigin(host);
             // Asked first, while the click still counts as the person's gesture.
-            if (on && !(await browser.permissions.request({ origins: [origin] }).catch(() => false))) return t('links_refused');
-            const error = await sendSettings({ type: 'callcheck:set-link-sites', sites: withLinkSites(await loadLinkSites(), [host], on) });
+            if (on && !(await browser.permissions.request({ origins: [origin] }).catch(() => false)))
+              return t('links_refused');
+            const error = await sendSettings({
+              type: 'callcheck:set-link-sites',
+              sites: withLinkSites(await loadLinkSites(), [host], on),
+            });
             if (error) return error;
             const giveBack = on ? [] : originsToGiveBack([host], linkCheck.organization);
             if (giveBack.length > 0) await browser.permissions.remove({ origins: giveBack }).catch(() => false);
@@ -64,7 +70,9 @@ async function main() {
       requestOrigins={(origins) => browser.permissions.request({ origins })}
       linkSite={linkSite}
       onRecordBaa={(productId) => {
-        void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#record=${encodeURIComponent(productId)}` });
+        void browser.tabs.create({
+          url: `${browser.runtime.getURL('/options.html')}#record=${encodeURIComponent(productId)}`,
+        });
         window.close();
       }}
     />,
@@ -74,7 +82,6 @@ async function main() {
   // Read by `npm run bench:browser`: time from opening the popup to its facts on screen.
   performance.mark('callcheck:facts-rendered');
 }
-
 
 /** The same judgement with the product's facts and sources. */
 function withFacts(match: Match<JudgedProduct>): Match | null {

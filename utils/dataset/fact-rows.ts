@@ -73,7 +73,12 @@ export function factRows(product: Product, t: Translate, compact = false): FactR
     row('freePlanBaa', t(`value_${freePlanBaa.value}` as MessageKey), [freePlanBaa.plan], freePlanBaa),
     row('e2ee', t(`value_${e2ee.value}` as MessageKey), [e2ee.limits], e2ee),
     row('transit', t(`value_${transit.value}` as MessageKey), [transit.detail], transit),
-    row('status', t(`value_${status.value}` as MessageKey) + (status.date ? ` (${status.date})` : ''), [status.successor && `${t('fact_successor')}: ${status.successor}`, status.detail], status),
+    row(
+      'status',
+      t(`value_${status.value}` as MessageKey) + (status.date ? ` (${status.date})` : ''),
+      [status.successor && `${t('fact_successor')}: ${status.successor}`, status.detail],
+      status,
+    ),
     row('openness', t(`value_${snake(openness.value)}` as MessageKey), [openness.detail], openness),
     row('publicFacing', t(publicFacing.value ? 'value_yes' : 'value_no'), [], publicFacing),
     row('hhs2020', t(`value_${snake(hhs2020.value)}` as MessageKey), [hhs2020.detail], hhs2020),

@@ -32,5 +32,8 @@ function hostPatterns(list: string[]): string[] {
     }
     return false;
   };
-  return [...hosts].filter((host) => !covered(host)).sort().map((host) => `*://*.${host}/*`);
+  return [...hosts]
+    .filter((host) => !covered(host))
+    .sort()
+    .map((host) => `*://*.${host}/*`);
 }

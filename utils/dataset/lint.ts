@@ -3,7 +3,13 @@ import { localDate } from './dates';
 import { DatasetSchema, FACT_KEYS, type Dataset } from './schema';
 import { parseCallUrl } from '../matching/call-url';
 import { isRegistrableHost } from '../matching/hostname';
-import { anchored, classifyPage, compilePageRules, patternProblem, type PatternTarget } from '../matching/page-patterns';
+import {
+  anchored,
+  classifyPage,
+  compilePageRules,
+  patternProblem,
+  type PatternTarget,
+} from '../matching/page-patterns';
 import type { PageRuleData, Site } from './schema';
 
 /**
@@ -40,14 +46,21 @@ export function lintDataset(raw: unknown, today = localDate()): string[] {
       for (const source of product[key].sources) {
         notFuture(`${at}.${key} source ${source.url}`, source.checked);
         const registry = registryHost(source.url);
-        if (registry) problems.push(`${at}.${key}: ${source.url} is package-registry documentation (${registry}), never the source of a vendor's claim; cite the vendor or a regulator`);
+        if (registry)
+          problems.push(
+            `${at}.${key}: ${source.url} is package-registry documentation (${registry}), never the source of a vendor's claim; cite the vendor or a regulator`,
+          );
         if (source.checked > product.reviewed) {
-          problems.push(`${at}.${key}: source checked ${source.checked}, after the product's review ${product.reviewed}`);
+          problems.push(
+            `${at}.${key}: source checked ${source.checked}, after the product's review ${product.reviewed}`,
+          );
         }
       }
     }
     if (product.status.value === 'discontinued' && !product.status.date && !product.notes) {
-      problems.push(`${at}.status: a discontinued product needs the date it was retired, or notes saying why it has none`);
+      problems.push(
+        `${at}.status: a discontinued product needs the date it was retired, or notes saying why it has none`,
+      );
     }
     if (product.sites.length === 0 && !product.notes) {
       problems.push(`${at}: a product with no sites needs notes saying why none is listed`);
@@ -59,7 +72,8 @@ export function lintDataset(raw: unknown, today = localDate()): string[] {
       if (!isRegistrableHost(site.host)) problems.push(`${at}: "${site.host}" is not a valid host name`);
       problems.push(...sitePageProblems(`${at} ${site.host}`, site));
       for (const rule of site.pages ?? []) {
-        for (const source of rule.evidence) notFuture(`${at} ${site.host} ${rule.path} evidence ${source.url}`, source.checked);
+        for (const source of rule.evidence)
+          notFuture(`${at} ${site.host} ${rule.path} evidence ${source.url}`, source.checked);
       }
       for (const path of site.paths ?? ['']) {
         const key = `${site.host}${path.toLowerCase().replace(/\/$/, '')}`;
@@ -148,7 +162,8 @@ function sitePageProblems(at: string, site: Site): string[] {
   const rules = site.pages ?? [];
   const hasCalls = rules.some((rule) => rule.kind === 'call');
   if (!hasCalls && !site.noCallShape) problems.push(`${at}: a site without call pages needs noCallShape saying why`);
-  if (hasCalls && !site.notCalls) problems.push(`${at}: a site with call pages needs notCalls: pages of the host that are not calls`);
+  if (hasCalls && !site.notCalls)
+    problems.push(`${at}: a site with call pages needs notCalls: pages of the host that are not calls`);
   for (const rule of rules) {
     for (const [pattern, target] of rulePatterns(rule)) {
       const problem = patternProblem(pattern, target);
@@ -160,17 +175,20 @@ function sitePageProblems(at: string, site: Site): string[] {
       for (const hostile of target === 'path' ? HOSTILE_PATHS : HOSTILE_VALUES) {
         const started = performance.now();
         test.test(hostile);
-        if (performance.now() - started > SLOW_MS) problems.push(`${at}: pattern ${pattern} is slow on a long hostile ${target === 'path' ? 'path' : 'value'}`);
+        if (performance.now() - started > SLOW_MS)
+          problems.push(`${at}: pattern ${pattern} is slow on a long hostile ${target === 'path' ? 'path' : 'value'}`);
       }
     }
-    if (rule.inner !== undefined && rule.kind === 'site') problems.push(`${at}: rule ${rule.path} reads an inner route for a site page: launchers are read to find calls`);
+    if (rule.inner !== undefined && rule.kind === 'site')
+      problems.push(`${at}: rule ${rule.path} reads an inner route for a site page: launchers are read to find calls`);
   }
   const compiled = compilePageRules(rules);
   const kindOf = (url: string): string => {
     const parsed = parseCallUrl(url);
     if (parsed.kind !== 'web') return `not a web URL`;
     if (parsed.host !== site.host && !parsed.host.endsWith(`.${site.host}`)) return `not on ${site.host}`;
-    const claimed = !site.paths || site.paths.some((prefix) => parsed.path === prefix || parsed.path.startsWith(`${prefix}/`));
+    const claimed =
+      !site.paths || site.paths.some((prefix) => parsed.path === prefix || parsed.path.startsWith(`${prefix}/`));
     if (!claimed) return `outside ${site.paths?.join(', ')}`;
     return classifyPage(compiled, parsed);
   };

@@ -59,8 +59,11 @@ export interface DatasetReport {
 
 export function reportDataset(dataset: Dataset, asOf: string): DatasetReport {
   const products = dataset.products;
-  const share = (facts: { value: unknown }[]) => (facts.length ? facts.filter((f) => f.value === 'unknown').length / facts.length : 0);
-  const unknownByFact = Object.fromEntries(UNKNOWABLE.map((key) => [key, share(products.map((p) => p[key]))])) as DatasetReport['unknownByFact'];
+  const share = (facts: { value: unknown }[]) =>
+    facts.length ? facts.filter((f) => f.value === 'unknown').length / facts.length : 0;
+  const unknownByFact = Object.fromEntries(
+    UNKNOWABLE.map((key) => [key, share(products.map((p) => p[key]))]),
+  ) as DatasetReport['unknownByFact'];
   const sourcesByPublisher: Record<string, number> = {};
   for (const p of products) {
     for (const key of FACT_KEYS) {
@@ -111,12 +114,20 @@ export function staleFacts(dataset: Dataset, asOf: string, months: number): Stal
   const stale: StaleFact[] = [];
   const check = (product: Product, fact: StaleFact['fact'], sources: { url: string; checked: string }[]) => {
     if (sources.length === 0) return;
-    const newestCheck = sources.map((s) => s.checked).sort().at(-1)!;
-    if (newestCheck < cutoff) stale.push({ productId: product.id, fact, newestCheck, urls: [...new Set(sources.map((s) => s.url))] });
+    const newestCheck = sources
+      .map((s) => s.checked)
+      .sort()
+      .at(-1)!;
+    if (newestCheck < cutoff)
+      stale.push({ productId: product.id, fact, newestCheck, urls: [...new Set(sources.map((s) => s.url))] });
   };
   for (const product of dataset.products) {
     for (const key of FACT_KEYS) check(product, key, product[key].sources);
-    check(product, 'sites', product.sites.flatMap((site) => (site.pages ?? []).flatMap((rule) => rule.evidence)));
+    check(
+      product,
+      'sites',
+      product.sites.flatMap((site) => (site.pages ?? []).flatMap((rule) => rule.evidence)),
+    );
   }
   return stale;
 }

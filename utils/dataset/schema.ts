@@ -38,7 +38,6 @@ export function isRealDate(text: string): boolean {
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
-
 export const SourceSchema = v.strictObject({
   url: v.pipe(v.string(), v.url(), v.startsWith('https://', 'sources must be https URLs')),
   publisher: v.picklist(PUBLISHER_KINDS),
@@ -57,7 +56,6 @@ const factCommon = {
   disagreement: v.optional(Text),
 };
 
-
 /**
  * A host matches itself and every subdomain (`zoom.us` covers `us02web.zoom.us`).
  * Path prefixes are only for hosts that serve several products (facebook.com).
@@ -66,10 +64,7 @@ const factCommon = {
 export const HostSiteSchema = v.strictObject({
   host: v.pipe(v.string(), v.nonEmpty()),
   paths: v.optional(
-    v.pipe(
-      v.array(v.pipe(v.string(), v.startsWith('/', 'path prefixes start with /'))),
-      v.minLength(1),
-    ),
+    v.pipe(v.array(v.pipe(v.string(), v.startsWith('/', 'path prefixes start with /'))), v.minLength(1)),
   ),
 });
 
@@ -80,7 +75,10 @@ export const HostSiteSchema = v.strictObject({
  * order; a `site` rule is an exception before a broader `call` rule
  * (whereby.com/pricing before whereby.com/<room>).
  */
-const ParamName = v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,40}$/, 'parameter names are lowercase letters, digits, _ . or -'));
+const ParamName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9_.-]{1,40}$/, 'parameter names are lowercase letters, digits, _ . or -'),
+);
 const ParamPatterns = v.pipe(
   v.record(ParamName, v.pipe(v.string(), v.nonEmpty(), v.maxLength(200))),
   v.check((params) => Object.keys(params).length > 0, 'name at least one parameter'),
@@ -92,7 +90,9 @@ export const PageRuleSchema = v.strictObject({
   /** Query parameters the page must have, each name with a pattern its (lowercased, decoded) value matches. */
   query: v.optional(ParamPatterns),
   /** A pattern over the fragment read as a route (`#/l/meetup-join/…` is `/l/meetup-join/…`). */
-  fragment: v.optional(v.pipe(v.string(), v.startsWith('/', 'fragment patterns start with /, as routes do'), v.maxLength(200))),
+  fragment: v.optional(
+    v.pipe(v.string(), v.startsWith('/', 'fragment patterns start with /, as routes do'), v.maxLength(200)),
+  ),
   /** Parameters of the fragment route's own query (`#/join?id=…`). */
   fragmentQuery: v.optional(ParamPatterns),
   /**
@@ -102,7 +102,10 @@ export const PageRuleSchema = v.strictObject({
    */
   inner: v.optional(ParamName),
   /** Real-shaped URLs this rule gives its kind to; the lint checks each. */
-  examples: v.pipe(v.array(v.pipe(v.string(), v.startsWith('https://'))), v.minLength(1, 'every page rule needs an example URL')),
+  examples: v.pipe(
+    v.array(v.pipe(v.string(), v.startsWith('https://'))),
+    v.minLength(1, 'every page rule needs an example URL'),
+  ),
   /** Where the URL shape comes from: the vendor's documentation or a public meeting-link detector. */
   evidence: Sources,
   /** What the evidence does not say and CallCheck chose, in plain words. */
@@ -168,7 +171,10 @@ export const ProductSchema = v.strictObject({
       v.pipe(
         Text,
         v.maxLength(80, 'a successor is a product name of at most 80 characters'),
-        v.check((name) => !/^(no|none|unknown|n\/a)\b/i.test(name) && !/[.!?](\s|$)/.test(name), 'a successor is a product name, not a sentence: leave it out and explain in detail'),
+        v.check(
+          (name) => !/^(no|none|unknown|n\/a)\b/i.test(name) && !/[.!?](\s|$)/.test(name),
+          'a successor is a product name, not a sentence: leave it out and explain in detail',
+        ),
       ),
     ),
     detail: v.optional(Text),

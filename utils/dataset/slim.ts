@@ -37,9 +37,7 @@ export type SlimRow = [
 ];
 
 export function encodeSlim(dataset: Dataset): SlimRow[] {
-  return dataset.products
-    .filter((p) => p.sites.length > 0)
-    .map((p) => slimRow(p, p.sites));
+  return dataset.products.filter((p) => p.sites.length > 0).map((p) => slimRow(p, p.sites));
 }
 
 /**
@@ -98,7 +96,9 @@ export function bannerShares(dataset: Dataset, patternHosts: readonly string[]):
     const products = banner.products.flatMap((p) => {
       const mine = p.sites.filter((site) => under(site.host, host));
       if (mine.length === 0) return [];
-      const elsewhere = p.sites.filter((site) => !under(site.host, host)).map((site) => ({ host: site.host, ...(site.paths ? { paths: site.paths } : {}), noCallShape: '-' }));
+      const elsewhere = p.sites
+        .filter((site) => !under(site.host, host))
+        .map((site) => ({ host: site.host, ...(site.paths ? { paths: site.paths } : {}), noCallShape: '-' }));
       return [{ ...p, sites: [...mine, ...elsewhere] }];
     });
     return { host, rows: products.map((p) => slimRow(p, p.sites)) };
@@ -111,11 +111,11 @@ function slimRow(p: Dataset['products'][number], sites: Dataset['products'][numb
     p.vendor,
     p.name,
     sites.map((s) => [s.host + (s.paths ? s.paths.join(',') : ''), ...(s.pages ?? []).map(encodeRule)].join(' ')),
-      BAA_VALUES.indexOf(p.baa.value),
-      p.status.value === 'discontinued' ? (p.status.date ?? 1) : 0,
-      p.status.successor ?? 0,
-      p.publicFacing.value ? 1 : 0,
-    ];
+    BAA_VALUES.indexOf(p.baa.value),
+    p.status.value === 'discontinued' ? (p.status.date ?? 1) : 0,
+    p.status.successor ?? 0,
+    p.publicFacing.value ? 1 : 0,
+  ];
 }
 
 function encodeRule(rule: PageRule): string {
@@ -153,7 +153,8 @@ export function decodeSlim(rows: readonly SlimRow[]): ProductList<JudgedProduct>
       sites: sites.map((text) => {
         const [claim = '', ...rules] = text.split(' ');
         const slash = claim.indexOf('/');
-        const site: JudgedSite = slash < 0 ? { host: claim } : { host: claim.slice(0, slash), paths: claim.slice(slash).split(',') };
+        const site: JudgedSite =
+          slash < 0 ? { host: claim } : { host: claim.slice(0, slash), paths: claim.slice(slash).split(',') };
         if (rules.length > 0) site.pages = rules.map(decodeRule);
         return site;
       }),

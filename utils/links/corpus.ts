@@ -24,7 +24,10 @@ import type { PageKind } from '../vocabulary/values';
  * - `lookalikes`: links that only look like a vendor's, which must match nothing.
  */
 
-const LinkList = v.pipe(v.array(v.pipe(v.string(), v.url(), v.startsWith('https://', 'corpus links are https URLs'))), v.minLength(1));
+const LinkList = v.pipe(
+  v.array(v.pipe(v.string(), v.url(), v.startsWith('https://', 'corpus links are https URLs'))),
+  v.minLength(1),
+);
 const SourceKeys = v.pipe(v.array(v.string()), v.minLength(1, 'every group of links needs a source'));
 
 export const CorpusShapeSchema = v.strictObject({
@@ -59,7 +62,10 @@ export const CorpusSchema = v.strictObject({
   $comment: v.optional(v.string()),
   version: v.literal(1),
   updated: IsoDate,
-  sources: v.record(v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'source keys are kebab-case')), SourceSchema),
+  sources: v.record(
+    v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'source keys are kebab-case')),
+    SourceSchema,
+  ),
   products: v.record(
     v.string(),
     v.strictObject({
@@ -144,7 +150,9 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
       rules: 0,
       undetectable: [
         ...(entry.undetectable ?? []).map(({ shape, why }) => ({ shape, why })),
-        ...product.sites.filter((s) => s.noCallShape && !s.pages?.some((r) => r.kind !== 'site')).map((s) => ({ shape: `calls on ${s.host}`, why: s.noCallShape! })),
+        ...product.sites
+          .filter((s) => s.noCallShape && !s.pages?.some((r) => r.kind !== 'site'))
+          .map((s) => ({ shape: `calls on ${s.host}`, why: s.noCallShape! })),
       ],
     };
     for (const shape of entry.shapes ?? []) {
@@ -165,7 +173,8 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
     for (const group of entry.sites ?? []) {
       for (const url of group.links) {
         const match = judge(url);
-        if (match && match.page !== 'site') misses.push({ product: id, url, expected: 'site', got: `${match.entry.id} ${match.page}` });
+        if (match && match.page !== 'site')
+          misses.push({ product: id, url, expected: 'site', got: `${match.entry.id} ${match.page}` });
         row.sites++;
       }
     }
@@ -177,7 +186,8 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
       const decided = new Set<number>();
       for (const url of links) {
         const parsed = parseCallUrl(url);
-        if (parsed.kind === 'web' && (parsed.host === site.host || parsed.host.endsWith(`.${site.host}`))) decided.add(decidingRule(compiled, parsed));
+        if (parsed.kind === 'web' && (parsed.host === site.host || parsed.host.endsWith(`.${site.host}`)))
+          decided.add(decidingRule(compiled, parsed));
       }
       rules.forEach((rule, i) => {
         if (rule.kind === 'site') return;
@@ -192,7 +202,18 @@ export function checkCorpus(corpus: Corpus, dataset: ProductList<Product>): Conf
   }
   for (const { url, trick } of corpus.lookalikes) {
     const match = judge(url);
-    if (match) misses.push({ product: match.entry.id, url, expected: 'no match', got: `${match.entry.id} ${match.page} (${trick})` });
+    if (match)
+      misses.push({
+        product: match.entry.id,
+        url,
+        expected: 'no match',
+        got: `${match.entry.id} ${match.page} (${trick})`,
+      });
   }
-  return { products, misses, totals: { callOrApp, independent, sites, lookalikes: corpus.lookalikes.length }, problems };
+  return {
+    products,
+    misses,
+    totals: { callOrApp, independent, sites, lookalikes: corpus.lookalikes.length },
+    problems,
+  };
 }

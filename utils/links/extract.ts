@@ -37,7 +37,16 @@ export async function extractLinks(bytes: Uint8Array, fileName: string): Promise
 }
 
 /** Properties of an event that carry links: the join link may be in any of them. */
-const LINK_PROPERTIES = ['url', 'location', 'description', 'x-alt-desc', 'conference', 'x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingconflink'];
+const LINK_PROPERTIES = [
+  'url',
+  'location',
+  'description',
+  'x-alt-desc',
+  'conference',
+  'x-google-conference',
+  'x-microsoft-skypeteamsmeetingurl',
+  'x-microsoft-onlinemeetingconflink',
+];
 
 export function linksInCalendar(text: string): FoundLink[] {
   // ical.js throws a ParserError with the line at fault: the caller reports it.
@@ -49,7 +58,9 @@ export function linksInCalendar(text: string): FoundLink[] {
       const event = new ICAL.Event(vevent);
       // A time in a named zone (Outlook's "Eastern Standard Time") keeps the zone's name.
       const zone = vevent.getFirstProperty('dtstart')?.getParameter('tzid');
-      const start = event.startDate ? ` — ${event.startDate.toString()}${typeof zone === 'string' ? ` (${zone})` : ''}` : '';
+      const start = event.startDate
+        ? ` — ${event.startDate.toString()}${typeof zone === 'string' ? ` (${zone})` : ''}`
+        : '';
       const where = `${event.summary || '(no title)'}${start}`;
       const seen = new Set<string>();
       for (const property of vevent.getAllProperties()) {

@@ -38,7 +38,8 @@ export function urlsInHtml(html: string): string[] {
   // What a reader sees: not the text of scripts, styles or templates. A
   // link's own text is not where it goes: `<a href="https://evil.example">
   // https://zoom.us/j/1</a>` leads to evil.example, so only its href counts.
-  for (const hidden of document.querySelectorAll('script, style, template, noscript, a[href], area[href]')) hidden.remove();
+  for (const hidden of document.querySelectorAll('script, style, template, noscript, a[href], area[href]'))
+    hidden.remove();
   for (const url of urlsInText(document.body?.textContent ?? '')) {
     found.add(url);
     if (found.size >= MAX_URLS) break;

@@ -17,11 +17,16 @@ export interface LinkCheckState {
 /** Repairs what was read from storage (the link checker reads it inside web pages). */
 export function readLinkCheck(raw: unknown): LinkCheckState {
   const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const hosts = (value: unknown) => (Array.isArray(value) ? value.filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)).slice(0, 500) : []);
+  const hosts = (value: unknown) =>
+    Array.isArray(value)
+      ? value.filter((h): h is string => typeof h === 'string' && /^[a-z0-9.-]{1,253}$/.test(h)).slice(0, 500)
+      : [];
   return {
     active: hosts(record.active),
     forbidden: record.forbidden === true,
     organization: hosts(record.organization),
-    missing: Array.isArray(record.missing) ? record.missing.filter((o): o is string => typeof o === 'string' && /^https:\/\/[a-z0-9.-]+\/\*$/.test(o)) : [],
+    missing: Array.isArray(record.missing)
+      ? record.missing.filter((o): o is string => typeof o === 'string' && /^https:\/\/[a-z0-9.-]+\/\*$/.test(o))
+      : [],
   };
 }

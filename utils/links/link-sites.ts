@@ -22,8 +22,11 @@ export const MAX_LINK_SITES = 50;
 /** The one origin CallCheck asks for, for a site: https only (mail, calendar and portals are served over https). */
 export const linkSiteOrigin = (host: string) => `https://${host}/*`;
 
-
-export function linkCheckState(userSites: readonly string[], policy: { linkCheckSites: readonly string[]; linkCheckForbidden: boolean }, granted: ReadonlySet<string>): LinkCheckState {
+export function linkCheckState(
+  userSites: readonly string[],
+  policy: { linkCheckSites: readonly string[]; linkCheckForbidden: boolean },
+  granted: ReadonlySet<string>,
+): LinkCheckState {
   const organization = [...policy.linkCheckSites];
   if (policy.linkCheckForbidden) return { active: [], forbidden: true, organization, missing: [] };
   const wanted = [...new Set([...userSites, ...organization])];

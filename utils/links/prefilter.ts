@@ -53,7 +53,7 @@ export function makeLinkPrefilter(callHosts: Iterable<string>): LinkPrefilter {
       if (host.endsWith('.')) host = host.slice(0, -1);
       if (exact.has(host)) return true;
       // The host, then each parent, as the host index walks it.
-      for (let suffix = host; ; ) {
+      for (let suffix = host; ;) {
         if (covering.has(suffix)) return true;
         const dot = suffix.indexOf('.');
         if (dot < 0) return false;

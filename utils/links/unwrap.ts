@@ -45,9 +45,17 @@ const param = (name: string) => (url: URL) => url.searchParams.get(name);
 
 const WRAPPERS: readonly Wrapper[] = [
   // https://www.google.com/url?q=<url>&sa=D… (Gmail's data-saferedirecturl, Calendar, Docs, search results)
-  { name: 'google-redirect', hosts: ['www.google.com', 'google.com'], target: (u) => (u.pathname === '/url' ? (u.searchParams.get('q') ?? u.searchParams.get('url')) : null) },
+  {
+    name: 'google-redirect',
+    hosts: ['www.google.com', 'google.com'],
+    target: (u) => (u.pathname === '/url' ? (u.searchParams.get('q') ?? u.searchParams.get('url')) : null),
+  },
   // https://nam12.safelinks.protection.outlook.com/?url=<url>&data=…&sdata=…&reserved=0 (and GCC's office365.us)
-  { name: 'microsoft-safe-links', hosts: ['.safelinks.protection.outlook.com', '.safelinks.protection.office365.us'], target: param('url') },
+  {
+    name: 'microsoft-safe-links',
+    hosts: ['.safelinks.protection.outlook.com', '.safelinks.protection.office365.us'],
+    target: param('url'),
+  },
   // Teams' and Outlook's own Safe Links pages: …/atp-safelinks.html?url=<url>
   {
     name: 'teams-safe-links',
@@ -55,7 +63,11 @@ const WRAPPERS: readonly Wrapper[] = [
     target: (u) => (/\/safelinks\/.*atp-safelinks\.html$/.test(u.pathname) ? u.searchParams.get('url') : null),
   },
   // Proofpoint URL Defense v1 and v2: urldefense.proofpoint.com/v1/url?u=<percent-encoded>, /v2/url?u=<'-' for '%', '_' for '/'>
-  { name: 'proofpoint-v1', hosts: ['urldefense.proofpoint.com'], target: (u) => (u.pathname === '/v1/url' ? u.searchParams.get('u') : null) },
+  {
+    name: 'proofpoint-v1',
+    hosts: ['urldefense.proofpoint.com'],
+    target: (u) => (u.pathname === '/v1/url' ? u.searchParams.get('u') : null),
+  },
   {
     name: 'proofpoint-v2',
     hosts: ['urldefense.proofpoint.com'],
@@ -68,7 +80,11 @@ const WRAPPERS: readonly Wrapper[] = [
   // Proofpoint URL Defense v3: urldefense.com/v3/__<url with * placeholders>__;<base64url of the replaced characters>!!<tokens>
   { name: 'proofpoint-v3', hosts: ['urldefense.com', 'urldefense.us'], target: proofpointV3 },
   // Barracuda Link Protection: linkprotect.cudasvc.com/url?a=<url>&c=…&p=…
-  { name: 'barracuda', hosts: ['linkprotect.cudasvc.com'], target: (u) => (u.pathname === '/url' ? u.searchParams.get('a') : null) },
+  {
+    name: 'barracuda',
+    hosts: ['linkprotect.cudasvc.com'],
+    target: (u) => (u.pathname === '/url' ? u.searchParams.get('a') : null),
+  },
   // Cisco Secure Email (IronPort) URL rewriting: secure-web.cisco.com/<token>/<percent-encoded url>
   {
     name: 'cisco-secure-email',
@@ -79,9 +95,17 @@ const WRAPPERS: readonly Wrapper[] = [
     },
   },
   // Facebook's link shim: l.facebook.com/l.php?u=<url>&h=… (lm. on mobile)
-  { name: 'facebook', hosts: ['l.facebook.com', 'lm.facebook.com', 'l.messenger.com'], target: (u) => (u.pathname === '/l.php' ? u.searchParams.get('u') : null) },
+  {
+    name: 'facebook',
+    hosts: ['l.facebook.com', 'lm.facebook.com', 'l.messenger.com'],
+    target: (u) => (u.pathname === '/l.php' ? u.searchParams.get('u') : null),
+  },
   // Mimecast URL Protect: protect-*.mimecast.com/s/<token>?domain=… keeps the target on its servers: can't tell.
-  { name: 'mimecast', hosts: ['.mimecast.com'], target: (u) => (/^protect(-[a-z]+)?\./.test(u.hostname) && u.pathname.startsWith('/s/') ? 'hidden' : null) },
+  {
+    name: 'mimecast',
+    hosts: ['.mimecast.com'],
+    target: (u) => (/^protect(-[a-z]+)?\./.test(u.hostname) && u.pathname.startsWith('/s/') ? 'hidden' : null),
+  },
 ];
 
 function hostIs(host: string, pattern: string): boolean {

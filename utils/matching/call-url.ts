@@ -15,9 +15,7 @@ import { normalizePath, type PageAddress } from './page-patterns';
  */
 
 export type ParsedCallUrl =
-  | ({ kind: 'web' } & PageAddress)
-  | { kind: 'not-web'; scheme: string }
-  | { kind: 'invalid'; error: string };
+  ({ kind: 'web' } & PageAddress) | { kind: 'not-web'; scheme: string } | { kind: 'invalid'; error: string };
 
 export function parseCallUrl(input: string): ParsedCallUrl {
   const text = input.trim();
@@ -46,7 +44,9 @@ export function parseCallUrl(input: string): ParsedCallUrl {
  */
 export function withAssumedScheme(input: string): string | null {
   const text = input.trim();
-  return /^[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)/i.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? `https://${text}` : null;
+  return /^[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)/i.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+    ? `https://${text}`
+    : null;
 }
 
 /**

@@ -81,5 +81,6 @@ function normalizePrefix(prefix: string): string {
 
 function pathHasPrefix(path: string, prefix: string): boolean {
   if (prefix === '') return true;
-  return path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47 /* / */);
+  const SLASH = 47;
+  return path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === SLASH);
 }

@@ -103,7 +103,10 @@ export function fragmentRoute(hash: string): { path: string; search: string } {
   if (text.startsWith('!')) text = text.slice(1);
   const question = text.indexOf('?');
   const path = question < 0 ? text : text.slice(0, question);
-  return { path: normalizePath(path.startsWith('/') ? path : `/${path}`), search: question < 0 ? '' : text.slice(question) };
+  return {
+    path: normalizePath(path.startsWith('/') ? path : `/${path}`),
+    search: question < 0 ? '' : text.slice(question),
+  };
 }
 
 /**
@@ -163,7 +166,12 @@ export function decidingRule(rules: readonly CompiledPageRule[], address: PageAd
 }
 
 /** The parts of a rule beyond its path (the path already matched). */
-function matches(rule: CompiledPageRule, rules: readonly CompiledPageRule[], page: AddressReader, depth: number): boolean {
+function matches(
+  rule: CompiledPageRule,
+  rules: readonly CompiledPageRule[],
+  page: AddressReader,
+  depth: number,
+): boolean {
   if (rule.query && !paramsMatch(rule.query, page.params())) return false;
   if (rule.fragment && !rule.fragment.test(page.route().path)) return false;
   if (rule.fragmentQuery && !paramsMatch(rule.fragmentQuery, page.routeParams())) return false;
@@ -225,8 +233,10 @@ export type PatternTarget = 'path' | 'value';
 export function patternProblem(source: string, target: PatternTarget = 'path'): string | null {
   if (target === 'path' && !source.startsWith('/')) return 'a path pattern starts with /';
   if (/\s/.test(source)) return `no white space in a ${target === 'path' ? 'path ' : ''}pattern`;
-  if (/[A-Z]/.test(source.replace(/\\[A-Za-z]/g, ''))) return 'paths are matched in lowercase: write the pattern in lowercase';
-  if (/[\^$]/.test(source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''))) return 'no ^ or $: patterns are anchored for you';
+  if (/[A-Z]/.test(source.replace(/\\[A-Za-z]/g, '')))
+    return 'paths are matched in lowercase: write the pattern in lowercase';
+  if (/[\^$]/.test(source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, '')))
+    return 'no ^ or $: patterns are anchored for you';
   if (/\\[1-9]|\\k</.test(source)) return 'no back-references';
   if (/\(\?<?[=!]/.test(source)) return 'no look-arounds';
   try {
@@ -238,7 +248,8 @@ export function patternProblem(source: string, target: PatternTarget = 'path'): 
   // quantifier is the classic catastrophic-backtracking shape: (a+)+, (.*)*.
   const unbounded = /(?:[*+]|\{\d+,\})/;
   const groups = innermostRepeatedGroups(source);
-  if (groups.some((inner) => unbounded.test(inner.replace(/\\./g, '')))) return 'no unbounded repetition inside a repeated group';
+  if (groups.some((inner) => unbounded.test(inner.replace(/\\./g, ''))))
+    return 'no unbounded repetition inside a repeated group';
   if (/(?:\.\*|\.\+)[^/]*(?:\.\*|\.\+)/.test(source)) return 'no two unbounded wildcards within one segment';
   return null;
 }
@@ -260,7 +271,8 @@ function innermostRepeatedGroups(source: string): string[] {
     if (char === '(') open.push(i);
     if (char === ')') {
       const start = open.pop();
-      if (start !== undefined && /^(?:[*+]|\{\d+,\})/.test(source.slice(i + 1))) bodies.push(source.slice(start + 1, i));
+      if (start !== undefined && /^(?:[*+]|\{\d+,\})/.test(source.slice(i + 1)))
+        bodies.push(source.slice(start + 1, i));
     }
   }
   return bodies;

@@ -8,9 +8,16 @@
 export const CHROME_EXTENSION_ID = 'llaohoomnfgbdhmjgjlndpkljbnadhfp';
 export const FIREFOX_EXTENSION_ID = 'callcheck@callcheck.dev';
 
-export type PolicyFormat = 'settings object' | 'Chrome JSON policy' | 'Firefox policies.json' | 'Google Admin console JSON' | 'Windows registry' | 'macOS profile';
+export type PolicyFormat =
+  | 'settings object'
+  | 'Chrome JSON policy'
+  | 'Firefox policies.json'
+  | 'Google Admin console JSON'
+  | 'Windows registry'
+  | 'macOS profile';
 
-export type Extracted = { ok: true; format: PolicyFormat; policy: Record<string, unknown> } | { ok: false; error: string };
+export type Extracted =
+  { ok: true; format: PolicyFormat; policy: Record<string, unknown> } | { ok: false; error: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -87,7 +94,8 @@ function fromRegistry(text: string): Extracted {
     else if (/^dword:[0-9a-f]{8}$/i.test(data)) current[name] = Number.parseInt(data.slice(6), 16);
     else return { ok: false, error: `only string and dword values are used: ${trimmed.slice(0, 80)}` };
   }
-  if (!found) return { ok: false, error: `no key ...\\3rdparty\\extensions\\${CHROME_EXTENSION_ID}\\policy in this file` };
+  if (!found)
+    return { ok: false, error: `no key ...\\3rdparty\\extensions\\${CHROME_EXTENSION_ID}\\policy in this file` };
   return { ok: true, format: 'Windows registry', policy: registryToJson(root) as Record<string, unknown> };
 }
 
@@ -121,15 +129,27 @@ function fromProfile(text: string): Extracted {
   }
   const payloads = isRecord(plist) && Array.isArray(plist.PayloadContent) ? plist.PayloadContent : [];
   const ours = payloads.find(
-    (p) => isRecord(p) && typeof p.PayloadType === 'string' && /^com\.(google\.Chrome|microsoft\.Edge|chromium\.Chromium)\.extensions\./.test(p.PayloadType) && p.PayloadType.endsWith(CHROME_EXTENSION_ID),
+    (p) =>
+      isRecord(p) &&
+      typeof p.PayloadType === 'string' &&
+      /^com\.(google\.Chrome|microsoft\.Edge|chromium\.Chromium)\.extensions\./.test(p.PayloadType) &&
+      p.PayloadType.endsWith(CHROME_EXTENSION_ID),
   ) as Record<string, unknown> | undefined;
   if (!ours) return { ok: false, error: `no payload of type com.google.Chrome.extensions.${CHROME_EXTENSION_ID}` };
-  return { ok: true, format: 'macOS profile', policy: Object.fromEntries(Object.entries(ours).filter(([k]) => !k.startsWith('Payload'))) };
+  return {
+    ok: true,
+    format: 'macOS profile',
+    policy: Object.fromEntries(Object.entries(ours).filter(([k]) => !k.startsWith('Payload'))),
+  };
 }
 
 /** Just enough of Apple's XML property list: dict, array, string, integer, real, true, false, date. */
 export function parsePlist(text: string): unknown {
-  const tokens = [...text.replace(/<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--[\s\S]*?-->/g, '').matchAll(/<(\/?)(\w+)(?:\s[^>]*?)?\s*(\/?)>|([^<]+)/g)];
+  const tokens = [
+    ...text
+      .replace(/<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--[\s\S]*?-->/g, '')
+      .matchAll(/<(\/?)(\w+)(?:\s[^>]*?)?\s*(\/?)>|([^<]+)/g),
+  ];
   let i = 0;
   const next = () => tokens[i++];
   const skipSpace = () => {
@@ -164,7 +184,8 @@ export function parsePlist(text: string): unknown {
     if (tag === 'integer' || tag === 'real') return Number(textUntil(tag));
     if (tag === 'array') {
       const list: unknown[] = [];
-      for (skipSpace(); tokens[i] && !(tokens[i]![1] === '/' && tokens[i]![2] === 'array'); skipSpace()) list.push(value());
+      for (skipSpace(); tokens[i] && !(tokens[i]![1] === '/' && tokens[i]![2] === 'array'); skipSpace())
+        list.push(value());
       next();
       return list;
     }

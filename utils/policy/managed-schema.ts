@@ -25,12 +25,16 @@ export function schemaErrors(value: unknown, node: SchemaNode = MANAGED_SCHEMA, 
   if (actual !== expected || (node.type === 'integer' && !Number.isInteger(value))) {
     return [`${at}: expected ${node.type}, found ${actual}`];
   }
-  if (node.enum && !node.enum.includes(value as string)) return [`${at}: ${JSON.stringify(value)} is not one of ${node.enum.join(', ')}`];
-  if (node.type === 'array') return (value as unknown[]).flatMap((item, i) => schemaErrors(item, node.items!, `${path}[${i + 1}]`));
+  if (node.enum && !node.enum.includes(value as string))
+    return [`${at}: ${JSON.stringify(value)} is not one of ${node.enum.join(', ')}`];
+  if (node.type === 'array')
+    return (value as unknown[]).flatMap((item, i) => schemaErrors(item, node.items!, `${path}[${i + 1}]`));
   if (node.type === 'object') {
     const properties = node.properties ?? {};
     return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) =>
-      properties[key] ? schemaErrors(item, properties[key], path ? `${path}.${key}` : key) : [`${path ? `${path}.${key}` : key}: not a CallCheck setting`],
+      properties[key]
+        ? schemaErrors(item, properties[key], path ? `${path}.${key}` : key)
+        : [`${path ? `${path}.${key}` : key}: not a CallCheck setting`],
     );
   }
   return [];

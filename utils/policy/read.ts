@@ -78,7 +78,11 @@ function text(value: unknown, max: number): string | null {
  * domain that is exactly a bundled product's host means that product, any
  * other becomes an organization vendor of its own.
  */
-export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, asOf = today()): { policy: Policy; problems: PolicyProblem[] } {
+export function readPolicy(
+  raw: unknown,
+  dataset: ProductList<JudgedProduct>,
+  asOf = today(),
+): { policy: Policy; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const problem = (setting: string, message: Message) => problems.push({ setting, message });
   if (raw === undefined || raw === null) return { policy: EMPTY_POLICY, problems };
@@ -88,7 +92,9 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, as
   }
   const policy: Policy = { ...EMPTY_POLICY, approved: [], blocked: [], customVendors: [], linkCheckSites: [] };
   const bundled = new Set(dataset.products.map((p) => p.id));
-  const hostOfProduct = new Map(dataset.products.flatMap((p) => p.sites.filter((s) => !s.paths).map((s) => [s.host, p.id] as const)));
+  const hostOfProduct = new Map(
+    dataset.products.flatMap((p) => p.sites.filter((s) => !s.paths).map((s) => [s.host, p.id] as const)),
+  );
 
   for (const key of Object.keys(raw)) {
     if (!(POLICY_KEYS as readonly string[]).includes(key)) problem(key, m('policy_unknown_setting', key));
@@ -122,15 +128,23 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, as
   policy.linkCheckForbidden = boolean('LinkCheckForbidden', false);
   list('LinkCheckSites').forEach((entry, i) => {
     const domain = typeof entry === 'string' ? parseDomainInput(entry) : null;
-    if (!domain?.ok) return problem('LinkCheckSites', m('policy_bad_entry', 'LinkCheckSites', String(i + 1), `domain ${String(entry).slice(0, 80)}`));
+    if (!domain?.ok)
+      return problem(
+        'LinkCheckSites',
+        m('policy_bad_entry', 'LinkCheckSites', String(i + 1), `domain ${String(entry).slice(0, 80)}`),
+      );
     if (!policy.linkCheckSites.includes(domain.host)) policy.linkCheckSites.push(domain.host);
   });
 
   list('CustomVendors').forEach((entry, i) => {
     const vendor = readCustomVendor(entry);
-    if (typeof vendor === 'string') return problem('CustomVendors', m('policy_bad_entry', 'CustomVendors', String(i + 1), vendor));
+    if (typeof vendor === 'string')
+      return problem('CustomVendors', m('policy_bad_entry', 'CustomVendors', String(i + 1), vendor));
     if (bundled.has(vendor.id) || policy.customVendors.some((c) => c.id === vendor.id)) {
-      return problem('CustomVendors', m('policy_bad_entry', 'CustomVendors', String(i + 1), `id ${vendor.id} is already taken`));
+      return problem(
+        'CustomVendors',
+        m('policy_bad_entry', 'CustomVendors', String(i + 1), `id ${vendor.id} is already taken`),
+      );
     }
     policy.customVendors.push(vendor);
   });
@@ -146,13 +160,21 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, as
     }
     if (typeof entry.Domain === 'string') {
       const domain = parseDomainInput(entry.Domain);
-      if (!domain.ok) return (problem(key, m('policy_bad_entry', key, String(i + 1), `domain ${entry.Domain.slice(0, 80)}`)), null);
+      if (!domain.ok)
+        return (problem(key, m('policy_bad_entry', key, String(i + 1), `domain ${entry.Domain.slice(0, 80)}`)), null);
       const bundledId = hostOfProduct.get(domain.host);
       if (bundledId) return bundledId;
       const existing = policy.customVendors.find((c) => c.sites.some((s) => s.host === domain.host));
       if (existing) return existing.id;
       const id = `org-${domain.host.replace(/[^a-z0-9]+/g, '-')}`.slice(0, 80).replace(/-+$/, '');
-      policy.customVendors.push({ id, name: domain.host, sites: [{ host: domain.host }], baa: 'unknown', e2ee: 'unknown', sources: [] });
+      policy.customVendors.push({
+        id,
+        name: domain.host,
+        sites: [{ host: domain.host }],
+        baa: 'unknown',
+        e2ee: 'unknown',
+        sources: [],
+      });
       return id;
     }
     return (problem(key, m('policy_bad_entry', key, String(i + 1), 'needs Product or Domain')), null);
@@ -162,12 +184,40 @@ export function readPolicy(raw: unknown, dataset: ProductList<JudgedProduct>, as
     const productId = resolve(entry, 'ApprovedVendors', i);
     if (!productId || !isRecord(entry)) return;
     // The same date rule as the options page and imports: a real day, not in the future.
-    const dateProblem = typeof entry.SignedOn === 'string' ? signedOnProblem(entry.SignedOn, asOf) : entry.SignedOn === undefined ? null : 'not-a-date';
+    const dateProblem =
+      typeof entry.SignedOn === 'string'
+        ? signedOnProblem(entry.SignedOn, asOf)
+        : entry.SignedOn === undefined
+          ? null
+          : 'not-a-date';
     const signedOn = typeof entry.SignedOn === 'string' && !dateProblem ? entry.SignedOn : undefined;
-    if (dateProblem === 'not-a-date') problem('ApprovedVendors', m('policy_bad_entry', 'ApprovedVendors', String(i + 1), 'SignedOn is not a real date written YYYY-MM-DD; date ignored'));
-    if (dateProblem === 'in-the-future') problem('ApprovedVendors', m('policy_bad_entry', 'ApprovedVendors', String(i + 1), `SignedOn ${String(entry.SignedOn)} is in the future; date ignored`));
+    if (dateProblem === 'not-a-date')
+      problem(
+        'ApprovedVendors',
+        m(
+          'policy_bad_entry',
+          'ApprovedVendors',
+          String(i + 1),
+          'SignedOn is not a real date written YYYY-MM-DD; date ignored',
+        ),
+      );
+    if (dateProblem === 'in-the-future')
+      problem(
+        'ApprovedVendors',
+        m(
+          'policy_bad_entry',
+          'ApprovedVendors',
+          String(i + 1),
+          `SignedOn ${String(entry.SignedOn)} is in the future; date ignored`,
+        ),
+      );
     const note = text(entry.Note, 500);
-    policy.approved.push({ productId, by: 'organization', ...(signedOn ? { signedOn } : {}), ...(note ? { note } : {}) });
+    policy.approved.push({
+      productId,
+      by: 'organization',
+      ...(signedOn ? { signedOn } : {}),
+      ...(note ? { note } : {}),
+    });
   });
   list('BlockedVendors').forEach((entry, i) => {
     const productId = resolve(entry, 'BlockedVendors', i);
@@ -201,15 +251,34 @@ function readCustomVendor(entry: unknown): CustomVendor | string {
     if (!isRecord(site) || typeof site.host !== 'string') return 'each site needs a host';
     const domain = parseDomainInput(site.host, { allowIp: entry.allowIp === true });
     if (!domain.ok) return `host ${site.host.slice(0, 80)} is not a valid domain`;
-    const paths = Array.isArray(site.paths) ? site.paths.map((p) => (typeof p === 'string' ? parsePathPrefix(p) : null)) : [];
+    const paths = Array.isArray(site.paths)
+      ? site.paths.map((p) => (typeof p === 'string' ? parsePathPrefix(p) : null))
+      : [];
     if (paths.some((p) => !p?.ok)) return `a path of ${domain.host} is not valid`;
-    sites.push(paths.length > 0 ? { host: domain.host, paths: paths.map((p) => (p as { path: string }).path) } : { host: domain.host });
+    sites.push(
+      paths.length > 0
+        ? { host: domain.host, paths: paths.map((p) => (p as { path: string }).path) }
+        : { host: domain.host },
+    );
   }
   const baa = (BAA_VALUES as readonly unknown[]).includes(entry.baa) ? (entry.baa as CustomVendor['baa']) : 'unknown';
-  const e2ee = (E2EE_VALUES as readonly unknown[]).includes(entry.e2ee) ? (entry.e2ee as CustomVendor['e2ee']) : 'unknown';
+  const e2ee = (E2EE_VALUES as readonly unknown[]).includes(entry.e2ee)
+    ? (entry.e2ee as CustomVendor['e2ee'])
+    : 'unknown';
   const notes = text(entry.notes, 500);
-  const sources = Array.isArray(entry.sources) ? entry.sources.filter((s): s is string => typeof s === 'string' && /^https:\/\/\S+$/.test(s)).slice(0, 20) : [];
-  return { id: entry.id, name, sites, baa, e2ee, ...(notes ? { notes } : {}), sources, ...(entry.allowIp === true ? { allowIp: true } : {}) };
+  const sources = Array.isArray(entry.sources)
+    ? entry.sources.filter((s): s is string => typeof s === 'string' && /^https:\/\/\S+$/.test(s)).slice(0, 20)
+    : [];
+  return {
+    id: entry.id,
+    name,
+    sites,
+    baa,
+    e2ee,
+    ...(notes ? { notes } : {}),
+    sources,
+    ...(entry.allowIp === true ? { allowIp: true } : {}),
+  };
 }
 
 /** What the extension actually applies: organization over user over bundled. */
@@ -232,7 +301,17 @@ export interface OrganizationAccess {
 }
 
 export function mergeSettings(user: Settings, preferences: BannerPreferences, policy: Policy): Effective {
-  const managed = policy !== EMPTY_POLICY && (policy.organization !== undefined || policy.approved.length + policy.blocked.length + policy.customVendors.length > 0 || policy.locked || !policy.allowDismiss || !policy.allowSnooze || policy.bannerVerdicts !== undefined || policy.supportContact !== undefined || policy.linkCheckForbidden || policy.linkCheckSites.length > 0);
+  const managed =
+    policy !== EMPTY_POLICY &&
+    (policy.organization !== undefined ||
+      policy.approved.length + policy.blocked.length + policy.customVendors.length > 0 ||
+      policy.locked ||
+      !policy.allowDismiss ||
+      !policy.allowSnooze ||
+      policy.bannerVerdicts !== undefined ||
+      policy.supportContact !== undefined ||
+      policy.linkCheckForbidden ||
+      policy.linkCheckSites.length > 0);
   // A locked policy means the organization's decisions are the only ones.
   const own = policy.locked ? { approvals: [], blocks: [], customVendors: [] } : user;
   const decided = new Set([...policy.approved, ...policy.blocked].map((d) => d.productId));
@@ -247,7 +326,11 @@ export function mergeSettings(user: Settings, preferences: BannerPreferences, po
       approvals: [...policy.approved, ...own.approvals.filter((a) => !decided.has(a.productId))],
       blocks: [...policy.blocked, ...own.blocks.filter((b) => !decided.has(b.productId))],
       customVendors,
-      ...(policy.organization ? { organization: policy.organization } : user.organization ? { organization: user.organization } : {}),
+      ...(policy.organization
+        ? { organization: policy.organization }
+        : user.organization
+          ? { organization: user.organization }
+          : {}),
     },
     preferences: policy.bannerVerdicts ? { bannerVerdicts: policy.bannerVerdicts } : preferences,
     controls: {

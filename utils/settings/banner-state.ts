@@ -40,7 +40,8 @@ export const MAX_SNOOZE = 7 * DAY;
  * the past. A damaged or forged entry (a snooze 100 years ahead) would
  * otherwise silence a blocked vendor's banner for that long.
  */
-const until = (end: number | undefined, longest: number, now: number) => end !== undefined && end > now && end - now <= longest;
+const until = (end: number | undefined, longest: number, now: number) =>
+  end !== undefined && end > now && end - now <= longest;
 
 /** FNV-1a of origin + path: stable, short, and not reversible to a meeting id. */
 export function pageKey(url: string): string {

@@ -14,7 +14,10 @@ export function signedOnProblem(date: string, today: string): 'not-a-date' | 'in
 }
 
 /** Products both approved and blocked. The block applies (see assess: blocks come first). */
-export function conflictingDecisions(approvals: readonly { productId: string }[], blocks: readonly { productId: string }[]): string[] {
+export function conflictingDecisions(
+  approvals: readonly { productId: string }[],
+  blocks: readonly { productId: string }[],
+): string[] {
   const blocked = new Set(blocks.map((b) => b.productId));
   return [...new Set(approvals.map((a) => a.productId).filter((id) => blocked.has(id)))];
 }

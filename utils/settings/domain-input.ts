@@ -25,7 +25,7 @@ export function parseDomainInput(input: string, options: DomainOptions = {}): Do
   if (/[?#]/.test(text)) return fail('domain_query');
   if (text.startsWith('*.')) text = text.slice(2);
   if (text.includes('*')) return fail('domain_wildcard');
-  if (/^\[.*\]$/.test(text) || /^[0-9a-f:]+$/i.test(text) && text.includes(':')) {
+  if (/^\[.*\]$/.test(text) || (/^[0-9a-f:]+$/i.test(text) && text.includes(':'))) {
     return options.allowIp ? ipv6(text) : fail('domain_ip');
   }
   if (text.includes(':')) return fail('domain_port');

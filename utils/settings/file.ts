@@ -67,7 +67,11 @@ const message = (key: Message['key'], ...args: string[]): Message => ({ key, arg
  * approval or block must name one of them or a custom vendor in the file,
  * and a custom vendor may not reuse one.
  */
-export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>, current?: SettingsBundle): ImportResult {
+export function parseSettingsFile(
+  text: string,
+  bundledIds: ReadonlySet<string>,
+  current?: SettingsBundle,
+): ImportResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.fileBytes) {
     return { ok: false, errors: [message('import_too_large', `${(bytes / 1_000_000).toFixed(1)} MB`)] };
@@ -84,7 +88,8 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
   } catch (error) {
     return { ok: false, errors: [message('import_not_json', String((error as Error).message).slice(0, 120))] };
   }
-  if (!isRecord(raw) || raw.format !== SETTINGS_FILE_FORMAT) return { ok: false, errors: [message('import_wrong_format')] };
+  if (!isRecord(raw) || raw.format !== SETTINGS_FILE_FORMAT)
+    return { ok: false, errors: [message('import_wrong_format')] };
   if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) {
     return { ok: false, errors: [message('import_bad_version', String(raw.version).slice(0, 20))] };
   }
@@ -104,7 +109,10 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
   ] as const) {
     const list = settingsRaw[key];
     if (Array.isArray(list) && list.length > limit) {
-      return { ok: false, errors: [message('import_too_many', list.length.toLocaleString('en-US'), key, String(limit))] };
+      return {
+        ok: false,
+        errors: [message('import_too_many', list.length.toLocaleString('en-US'), key, String(limit))],
+      };
     }
   }
 
@@ -126,7 +134,8 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
     ok: true,
     bundle: {
       settings,
-      preferences: parsed.output.preferences ?? current?.preferences ?? { bannerVerdicts: VERDICTS.filter((x) => x !== 'approved') },
+      preferences: parsed.output.preferences ??
+        current?.preferences ?? { bannerVerdicts: VERDICTS.filter((x) => x !== 'approved') },
     },
   };
 }
@@ -142,9 +151,11 @@ export function parseSettingsFile(text: string, bundledIds: ReadonlySet<string>,
 export function settingsProblems(settings: Settings, bundledIds: ReadonlySet<string>, asOf = today()): Message[] {
   const errors: Message[] = findHtml(settings, 'settings');
   settings.approvals.forEach((approval, i) => {
-    if (approval.signedOn && signedOnProblem(approval.signedOn, asOf)) errors.push(message('import_future_date', `settings.approvals.${i}.signedOn`, approval.signedOn));
+    if (approval.signedOn && signedOnProblem(approval.signedOn, asOf))
+      errors.push(message('import_future_date', `settings.approvals.${i}.signedOn`, approval.signedOn));
   });
-  for (const productId of conflictingDecisions(settings.approvals, settings.blocks)) errors.push(message('import_conflict', productId));
+  for (const productId of conflictingDecisions(settings.approvals, settings.blocks))
+    errors.push(message('import_conflict', productId));
   const customIds = new Set<string>();
   const hostOwner = new Map<string, string>();
   settings.customVendors.forEach((vendor, i) => {
@@ -198,7 +209,11 @@ function findHtml(value: unknown, path: string, found: Message[] = []): Message[
 }
 
 /** What applying `next` over `current` would change, in the order people check it. */
-export function describeChanges(current: SettingsBundle, next: SettingsBundle, nameOf: (id: string) => string): Message[] {
+export function describeChanges(
+  current: SettingsBundle,
+  next: SettingsBundle,
+  nameOf: (id: string) => string,
+): Message[] {
   const changes: Message[] = [];
   const diff = <T extends object>(
     before: readonly T[],
@@ -218,11 +233,31 @@ export function describeChanges(current: SettingsBundle, next: SettingsBundle, n
   };
   const { settings: a } = current;
   const { settings: b } = next;
-  diff(a.customVendors, b.customVendors, (c) => c.id, { add: 'change_add_vendor', remove: 'change_remove_vendor', update: 'change_update_vendor' }, (c) => c.name);
-  const customName = (id: string) => b.customVendors.find((c) => c.id === id)?.name ?? a.customVendors.find((c) => c.id === id)?.name ?? nameOf(id);
-  diff(a.approvals, b.approvals, (x) => x.productId, { add: 'change_add_approval', remove: 'change_remove_approval', update: 'change_update_approval' }, (x) => customName(x.productId));
-  diff(a.blocks, b.blocks, (x) => x.productId, { add: 'change_add_block', remove: 'change_remove_block', update: 'change_update_block' }, (x) => customName(x.productId));
-  if ((a.organization ?? '') !== (b.organization ?? '')) changes.push(message('change_organization', b.organization ?? ''));
+  diff(
+    a.customVendors,
+    b.customVendors,
+    (c) => c.id,
+    { add: 'change_add_vendor', remove: 'change_remove_vendor', update: 'change_update_vendor' },
+    (c) => c.name,
+  );
+  const customName = (id: string) =>
+    b.customVendors.find((c) => c.id === id)?.name ?? a.customVendors.find((c) => c.id === id)?.name ?? nameOf(id);
+  diff(
+    a.approvals,
+    b.approvals,
+    (x) => x.productId,
+    { add: 'change_add_approval', remove: 'change_remove_approval', update: 'change_update_approval' },
+    (x) => customName(x.productId),
+  );
+  diff(
+    a.blocks,
+    b.blocks,
+    (x) => x.productId,
+    { add: 'change_add_block', remove: 'change_remove_block', update: 'change_update_block' },
+    (x) => customName(x.productId),
+  );
+  if ((a.organization ?? '') !== (b.organization ?? ''))
+    changes.push(message('change_organization', b.organization ?? ''));
   const verdicts = (p: BannerPreferences) => [...p.bannerVerdicts].sort().join(',');
   if (verdicts(current.preferences) !== verdicts(next.preferences)) changes.push(message('change_banner_verdicts'));
   return changes;
@@ -258,4 +293,3 @@ function nestingDepth(text: string): number {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

@@ -32,13 +32,22 @@ export function coerceSettings(raw: unknown): Settings {
         : [],
     ),
     blocks: list(object.blocks).flatMap((b): Block[] =>
-      isRecord(b) && isId(b.productId) ? [{ productId: b.productId, by: decidedBy(b.by), ...optionalText('note', b.note) }] : [],
+      isRecord(b) && isId(b.productId)
+        ? [{ productId: b.productId, by: decidedBy(b.by), ...optionalText('note', b.note) }]
+        : [],
     ),
     customVendors: list(object.customVendors).flatMap((c): CustomVendor[] => {
       if (!isRecord(c) || !isId(c.id) || typeof c.name !== 'string' || !c.name.trim()) return [];
       const sites = list(c.sites).flatMap((s) =>
         isRecord(s) && typeof s.host === 'string' && /^[a-z0-9.-]{1,253}$/.test(s.host)
-          ? [{ host: s.host, ...(Array.isArray(s.paths) ? { paths: s.paths.filter((p): p is string => typeof p === 'string' && p.startsWith('/')) } : {}) }]
+          ? [
+              {
+                host: s.host,
+                ...(Array.isArray(s.paths)
+                  ? { paths: s.paths.filter((p): p is string => typeof p === 'string' && p.startsWith('/')) }
+                  : {}),
+              },
+            ]
           : [],
       );
       if (sites.length === 0) return [];
@@ -71,10 +80,14 @@ function oneOf<T extends string>(values: readonly T[], value: unknown, fallback:
   return values.includes(value as T) ? (value as T) : fallback;
 }
 function optionalText<K extends string>(key: K, value: unknown): { [P in K]?: string } {
-  return typeof value === 'string' && value.trim() ? ({ [key]: value.trim().slice(0, 500) } as { [P in K]?: string }) : {};
+  return typeof value === 'string' && value.trim()
+    ? ({ [key]: value.trim().slice(0, 500) } as { [P in K]?: string })
+    : {};
 }
 function optionalDate<K extends string>(key: K, value: unknown): { [P in K]?: string } {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? ({ [key]: value } as { [P in K]?: string }) : {};
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? ({ [key]: value } as { [P in K]?: string })
+    : {};
 }
 
 /**

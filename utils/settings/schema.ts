@@ -11,7 +11,6 @@ import { BAA_VALUES, DECIDED_BY, E2EE_VALUES } from '../vocabulary/values';
 const ShortText = v.pipe(v.string(), v.trim(), v.maxLength(500));
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case'), v.maxLength(80));
 
-
 export const ApprovalSchema = v.strictObject({
   /** A dataset product id or a custom vendor id. */
   productId: Id,
@@ -34,7 +33,10 @@ export const CustomVendorSchema = v.strictObject({
   baa: v.picklist(BAA_VALUES),
   e2ee: v.optional(v.picklist(E2EE_VALUES), 'unknown'),
   notes: v.optional(ShortText),
-  sources: v.optional(v.pipe(v.array(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'sources are web addresses'))), v.maxLength(20)), []),
+  sources: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'sources are web addresses'))), v.maxLength(20)),
+    [],
+  ),
   /** Lets its sites be IP addresses (a clinic's own server without a name). */
   allowIp: v.optional(v.boolean()),
 });

@@ -35,8 +35,7 @@ export interface Match<P extends JudgedProduct = Product> {
 }
 
 export type Assessment<P extends JudgedProduct = Product> =
-  | { url: string; ok: false; error: string }
-  | { url: string; ok: true; match: Match<P> | null };
+  { url: string; ok: false; error: string } | { url: string; ok: true; match: Match<P> | null };
 
 /** What a host rule of the index points to: the entry, and how to tell its pages apart. */
 interface Claim<P extends JudgedProduct> {
@@ -83,7 +82,10 @@ export function matchEntry<P extends JudgedProduct>(
 }
 
 /** Every entry CallCheck knows, bundled and custom, each judged as `assess` would. */
-export function assessAll<P extends JudgedProduct>(dataset: ProductList<P>, settings: Settings = EMPTY_SETTINGS): Match<P>[] {
+export function assessAll<P extends JudgedProduct>(
+  dataset: ProductList<P>,
+  settings: Settings = EMPTY_SETTINGS,
+): Match<P>[] {
   const { approvals, blocks } = prepare(dataset, settings);
   return allEntries(dataset, settings).map((entry) =>
     judge(entry, null, approvals.get(entry.id), blocks.get(entry.id), settings),
@@ -219,10 +221,14 @@ function decide<P extends JudgedProduct>(
     case 'not-offered':
       return same ? ['no-baa', 'reason_no_baa_self', [name]] : ['no-baa', 'reason_no_baa', [vendor, name]];
     case 'offered':
-      return same ? ['check-plan', 'reason_check_plan_self', [name]] : ['check-plan', 'reason_check_plan', [vendor, name]];
+      return same
+        ? ['check-plan', 'reason_check_plan_self', [name]]
+        : ['check-plan', 'reason_check_plan', [vendor, name]];
     case 'not-applicable':
       return ['unverified', 'reason_not_applicable', [name]];
     default:
-      return same ? ['unverified', 'reason_unverified_self', [name]] : ['unverified', 'reason_unverified', [vendor, name]];
+      return same
+        ? ['unverified', 'reason_unverified_self', [name]]
+        : ['unverified', 'reason_unverified', [vendor, name]];
   }
 }

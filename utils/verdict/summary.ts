@@ -23,8 +23,7 @@ export interface MatchSummary {
 }
 
 export type AssessmentSummary =
-  | { url: string; error: string }
-  | { url: string; match: MatchSummary | null; assumed?: string };
+  { url: string; error: string } | { url: string; match: MatchSummary | null; assumed?: string };
 
 export function summarize(assessment: Assessment, t: Translate): AssessmentSummary {
   if (!assessment.ok) return { url: assessment.url, error: assessment.error };
@@ -50,7 +49,12 @@ export function summarizeMatch(match: Match, t: Translate): MatchSummary {
       e2ee: custom.e2ee,
       status: 'active',
       reviewed: null,
-      sources: custom.sources.map((url) => ({ url, publisher: 'user' as const, checked: null, facts: ['baa' as const] })),
+      sources: custom.sources.map((url) => ({
+        url,
+        publisher: 'user' as const,
+        checked: null,
+        facts: ['baa' as const],
+      })),
     };
   }
   const { product } = entry;

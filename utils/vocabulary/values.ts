@@ -16,7 +16,16 @@ export const PUBLISHER_KINDS = ['vendor', 'regulator', 'secondary'] as const;
 /** Who recorded an approval or a block. */
 export const DECIDED_BY = ['user', 'organization'] as const;
 /** The facts of a product that carry sources, in the order people read them. */
-export const FACT_KEYS = ['baa', 'freePlanBaa', 'transit', 'e2ee', 'openness', 'status', 'publicFacing', 'hhs2020'] as const;
+export const FACT_KEYS = [
+  'baa',
+  'freePlanBaa',
+  'transit',
+  'e2ee',
+  'openness',
+  'status',
+  'publicFacing',
+  'hhs2020',
+] as const;
 
 /** What CallCheck can say of a product, most cautious first after the user's own decisions. */
 export const VERDICTS = [
