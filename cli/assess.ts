@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import { DEFAULT_BANNER_PREFERENCES } from '../utils/settings/banner-state';
-import { extractPolicy } from '../utils/policy/formats';
+import { decodePolicyFile, extractPolicy } from '../utils/policy/formats';
 import { mergeSettings, readPolicy } from '../utils/policy/read';
 import { withAssumedScheme } from '../utils/matching/call-url';
 import { parseSettingsFile } from '../utils/settings/file';
@@ -113,7 +113,7 @@ function main(argv: string[]): number | Promise<number> {
 function loadSettings(path: string): Settings | string {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodePolicyFile(readFileSync(path));
   } catch (error) {
     return `cannot read ${path}: ${(error as Error).message}`;
   }

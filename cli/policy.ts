@@ -15,7 +15,7 @@ import { DEFAULT_BANNER_PREFERENCES } from '../utils/settings/banner-state';
 import { dataset } from '../utils/dataset/bundled';
 import { english } from '../utils/vocabulary/english';
 import { schemaErrors } from '../utils/policy/managed-schema';
-import { extractPolicy } from '../utils/policy/formats';
+import { decodePolicyFile, extractPolicy } from '../utils/policy/formats';
 import { mergeSettings, readPolicy } from '../utils/policy/read';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import { parseSettingsFile } from '../utils/settings/file';
@@ -127,7 +127,7 @@ function main(argv: string[]): number {
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodePolicyFile(readFileSync(file));
   } catch (error) {
     process.stderr.write(`policy: cannot read ${file}: ${(error as Error).message}\n`);
     return 2;

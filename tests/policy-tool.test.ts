@@ -9,7 +9,7 @@ import { dataset } from '../utils/dataset/bundled';
 import { BAA_VALUES, E2EE_VALUES } from '../utils/vocabulary/values';
 import { MANAGED_SCHEMA, schemaErrors, type SchemaNode } from '../utils/policy/managed-schema';
 import { POLICY_KEYS, readPolicy } from '../utils/policy/read';
-import { extractPolicy } from '../utils/policy/formats';
+import { decodePolicyFile, extractPolicy } from '../utils/policy/formats';
 
 const EXAMPLES = 'docs/policy-examples';
 const examples = readdirSync(EXAMPLES).sort();
@@ -70,6 +70,62 @@ describe('every sample in docs/policy-examples', () => {
     expect(result.ok).toBe(true);
     const extracted = extractPolicy(text, file);
     expect(extracted.ok && extracted.policy).toEqual(reference);
+  });
+});
+
+describe('a Windows registry export', () => {
+  const KEY =
+    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome\\3rdparty\\extensions\\llaohoomnfgbdhmjgjlndpkljbnadhfp\\policy';
+  const reg = [
+    'Windows Registry Editor Version 5.00',
+    '',
+    `[${KEY}]`,
+    '"LinkCheckForbidden"=dword:00000001',
+    '"AllowSnooze"=dword:00000000',
+    `[${KEY}\\CustomVendors\\1]`,
+    '"id"="custom-lab"',
+    '"name"="Lab video"',
+    '"baa"="offered"',
+    '"allowIp"=dword:00000001',
+    `[${KEY}\\CustomVendors\\1\\sites\\1]`,
+    '"host"="10.0.0.5"',
+    '',
+  ].join('\r\n');
+
+  it('reads a dword 0 or 1 as false or true wherever the managed schema says boolean', () => {
+    const extracted = extractPolicy(reg, 'callcheck.reg');
+    expect(extracted.ok && extracted.policy).toEqual({
+      LinkCheckForbidden: true,
+      AllowSnooze: false,
+      CustomVendors: [
+        { id: 'custom-lab', name: 'Lab video', baa: 'offered', allowIp: true, sites: [{ host: '10.0.0.5' }] },
+      ],
+    });
+    const checked = checkPolicy(reg, 'callcheck.reg');
+    expect(checked.lines.filter((l) => l.startsWith('error'))).toEqual([]);
+    expect(checked.ok).toBe(true);
+  });
+
+  const utf16le = (text: string, mark: boolean) =>
+    Uint8Array.from([...(mark ? [0xff, 0xfe] : []), ...Buffer.from(text, 'utf16le')]);
+
+  it('is read as regedit saves it: UTF-16 with a byte-order mark, or without one', () => {
+    const text = readFileSync(join(EXAMPLES, 'windows-chrome.reg'), 'utf8');
+    expect(decodePolicyFile(utf16le(text, true))).toBe(text);
+    expect(decodePolicyFile(utf16le(text, false))).toBe(text);
+    expect(decodePolicyFile(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from(text)]))).toBe(text);
+    expect(decodePolicyFile(Buffer.from(text))).toBe(text);
+  });
+
+  it('checks clean from a UTF-16 file on the command line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callcheck-policy-'));
+    const file = join(dir, 'exported.reg');
+    writeFileSync(file, utf16le(readFileSync(join(EXAMPLES, 'windows-edge.reg'), 'utf8'), true));
+    const { status, stdout } = spawnSync('npm', ['run', '--silent', 'policy', '--', 'check', file], {
+      encoding: 'utf8',
+    });
+    expect(stdout).toContain('Windows registry');
+    expect(status).toBe(0);
   });
 });
 

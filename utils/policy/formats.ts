@@ -5,6 +5,8 @@
  * the Google Admin console's JSON, Firefox's policies.json, or the bare
  * settings object.
  */
+import { MANAGED_SCHEMA, type SchemaNode } from './managed-schema';
+
 export const CHROME_EXTENSION_ID = 'llaohoomnfgbdhmjgjlndpkljbnadhfp';
 export const FIREFOX_EXTENSION_ID = 'callcheck@callcheck.dev';
 
@@ -99,16 +101,45 @@ function fromRegistry(text: string): Extracted {
   return { ok: true, format: 'Windows registry', policy: registryToJson(root) as Record<string, unknown> };
 }
 
-const BOOLEAN_KEYS = new Set(['AllowDismiss', 'AllowSnooze', 'LockSettings', 'allowIp']);
-
-/** Subkeys 1..n become lists; dword 0/1 of boolean settings become false/true. */
-function registryToJson(value: unknown, name = ''): unknown {
-  if (!isRecord(value)) return BOOLEAN_KEYS.has(name) && (value === 0 || value === 1) ? value === 1 : value;
+/**
+ * Subkeys 1..n become lists; a dword 0 or 1 where the managed schema says
+ * boolean becomes false or true (Chrome reads registry policies the same
+ * way). The types come from the schema, walked beside the value, so a
+ * setting added to the schema needs no list here.
+ */
+function registryToJson(value: unknown, node: SchemaNode | undefined = MANAGED_SCHEMA): unknown {
+  if (!isRecord(value)) return node?.type === 'boolean' && (value === 0 || value === 1) ? value === 1 : value;
   const keys = Object.keys(value);
   if (keys.length > 0 && keys.every((k) => /^[1-9]\d*$/.test(k))) {
-    return keys.sort((a, b) => Number(a) - Number(b)).map((k) => registryToJson(value[k]));
+    const item = node?.type === 'array' ? node.items : undefined;
+    return keys.sort((a, b) => Number(a) - Number(b)).map((k) => registryToJson(value[k], item));
   }
-  return Object.fromEntries(keys.map((k) => [k, registryToJson(value[k], k)]));
+  return Object.fromEntries(keys.map((k) => [k, registryToJson(value[k], node?.properties?.[k])]));
+}
+
+/**
+ * A policy file's bytes as text. regedit saves .reg exports as UTF-16
+ * little-endian with a byte-order mark ("Windows Registry Editor Version
+ * 5.00"); other tools write UTF-8. The mark decides, and without one, a file
+ * whose every second byte is zero in its first line is UTF-16 too.
+ */
+export function decodePolicyFile(bytes: Uint8Array): string {
+  const [a, b, c] = bytes;
+  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  const head = bytes.subarray(0, 64);
+  if (head.length >= 4 && head.length % 2 === 0) {
+    let oddZeros = 0;
+    let evenZeros = 0;
+    for (let i = 0; i < head.length; i += 2) {
+      if (head[i] === 0) evenZeros++;
+      if (head[i + 1] === 0) oddZeros++;
+    }
+    if (oddZeros === head.length / 2 && evenZeros === 0) return new TextDecoder('utf-16le').decode(bytes);
+    if (evenZeros === head.length / 2 && oddZeros === 0) return new TextDecoder('utf-16be').decode(bytes);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 function unescape(text: string): string {
