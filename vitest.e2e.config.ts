@@ -15,5 +15,6 @@ export default defineConfig({
     // against the organization's policy). Pages draw at once; what a test
     // polls for after a save can take that long.
     expect: { poll: { timeout: 10_000 } },
+    reporters: ['default', './e2e/support/skips-fail-in-ci.ts'],
   },
 });

@@ -356,14 +356,45 @@ export async function readMarkers(page: Page): Promise<MarkerView[]> {
   }
 }
 
+/**
+ * Reads until `ok` holds and returns the value; when it never holds within
+ * the time, the test fails here, saying what was last read (a time-out is
+ * never passed on as a value the test might accept).
+ */
 export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await read();
-  while (!ok(value) && Date.now() < until) {
+  while (!ok(value)) {
+    if (Date.now() >= until) {
+      throw new Error(
+        `eventually: not reached within ${timeoutMs} ms; last read: ${JSON.stringify(value)?.slice(0, 500)}`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 50));
     value = await read();
   }
   return value;
+}
+
+/**
+ * The control call page: Signal signs no BAA, so no setting in these tests
+ * turns its banner off, and no test asserts on Signal's own banner (a banner
+ * seen comes back folded within the hour).
+ */
+export const CONTROL_CALL = 'https://signal.link/call/#key=hktt-kskq-dhcn-bgkm-hbbg-qqkq-sfbp-czmc';
+
+/**
+ * The positive control beside a negative check: the same tab, sent on to a
+ * call page, shows the banner. Without it, "no banner" would also pass when
+ * the extension never loaded or its banner script never ran in that tab.
+ */
+export async function expectBannerAfterGoingTo(page: Page, url = CONTROL_CALL): Promise<BannerView> {
+  await page.goto(url);
+  return (await eventually(
+    () => readBanner(page),
+    (b) => b !== null,
+    8_000,
+  ))!;
 }
 
 /**

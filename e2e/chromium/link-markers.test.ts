@@ -42,14 +42,11 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     return page;
   };
 
-  it('does nothing on Gmail until link checking is turned on there', async () => {
+  it('Gmail: nothing until link checking is turned on there; then it asks for that one site at the click, and marks the call links only', async () => {
+    // Before: no markers. The same tab, reloaded once the site is on, is the positive control.
     const page = await open(GMAIL);
     await page.waitForTimeout(SETTLE_MS);
     expect(await readMarkers(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('Gmail: asks for that one site at the click, then marks the call links only, new messages included', async () => {
     // Stands in for the person's "Allow" on the prompt headless Chromium never shows; the page's own request still runs.
     await allowSiteAccess(browser, 'https://mail.google.com/*');
     await options.getByLabel('Gmail (mail.google.com)').check();
@@ -67,7 +64,7 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     }));
     expect(granted.filter((o) => !installed.includes(o))).toEqual(['https://mail.google.com/*']);
 
-    const page = await open(GMAIL);
+    await page.reload();
     const markers = await eventually(
       () => readMarkers(page),
       (m) => m.length >= 3,
@@ -104,6 +101,27 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
     );
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-callcheck-marker'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a page stylesheet cannot hide the markers', async () => {
+    const page = await open(GMAIL);
+    await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 3,
+      8_000,
+    );
+    await page.addStyleTag({
+      content:
+        '[data-callcheck-marker], a + * { display: none !important; visibility: hidden !important; opacity: 0 !important; width: 0 !important; }',
+    });
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-callcheck-marker]')].map((marker) => {
+        const box = marker.getBoundingClientRect();
+        return marker.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && box.width > 0;
+      }),
+    );
+    expect(shown).toEqual([true, true, true]);
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import {
   badgeOf,
   CHROMIUM,
   eventually,
+  expectBannerAfterGoingTo,
   EXTENSION_DIR,
   launchWithExtension,
   openPopup,
@@ -79,6 +80,7 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     const popup = await openPopup(browser, await tabIdOf(browser, after));
     expect(await popup.locator('h1').innerText()).toMatch(/BAA on record/);
     expect(await popup.locator('body').innerText()).toMatch(/signed 2026-01-15/);
+    await expectBannerAfterGoingTo(after);
     await Promise.all([before.close(), after.close(), popup.close()]);
   });
 
@@ -230,6 +232,9 @@ describe.skipIf(!hasBrowser)('the options page in Chromium', () => {
     await page.goto('https://meet.google.com/abc-defg-hij');
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
+    // The control: a verdict whose banner is still on shows in the same tab.
+    await expectBannerAfterGoingTo(page);
+    await page.goto('https://meet.google.com/abc-defg-hij');
     await options.getByRole('button', { name: 'Reset everything…' }).click();
     await options.getByRole('button', { name: 'Yes, reset everything' }).click();
     await expect.poll(() => options.getByLabel('BAA on some plans: check yours').isChecked()).toBe(true);
@@ -267,6 +272,7 @@ describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
     await before.goto('https://video.lakeside-clinic.org/room/1');
     await before.waitForTimeout(300);
     expect(await readBanner(before)).toBeNull();
+    await expectBannerAfterGoingTo(before);
     await before.close();
 
     await allowSiteAccess(browser, 'https://*.video.lakeside-clinic.org/*');
@@ -318,6 +324,7 @@ describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
     await page.reload();
     await page.waitForTimeout(300);
     expect(await readBanner(page)).toBeNull();
+    await expectBannerAfterGoingTo(page);
     await Promise.all([page.close(), options.close()]);
   });
 

@@ -7,6 +7,7 @@ import {
   badgeOf,
   CHROMIUM,
   eventually,
+  expectBannerAfterGoingTo,
   EXTENSION_DIR,
   launchWithExtension,
   openPopup,
@@ -85,6 +86,8 @@ describe.skipIf(!canWritePolicy)(
       const popup = await openPopup(browser, await tabIdOf(browser, page));
       const text = await popup.locator('body').innerText();
       expect(text).toMatch(/Approved by Lakeside Clinic: a BAA with Google, signed 2026-01-15, is on record/);
+      // The control, in the same tab: a platform without a BAA does get a banner.
+      await expectBannerAfterGoingTo(page);
       expect(text).toMatch(/Questions\? IT help desk, ext\. 4357/);
       await Promise.all([popup.close(), page.close()]);
     });
