@@ -11,7 +11,6 @@ import type { Translate } from '../utils/vocabulary/messages';
 export const MARKER_TAG = `callcheck-link-${Math.random().toString(36).slice(2)}x`;
 
 const MARKER_CSS = `
-:host{all:initial;display:inline-block;vertical-align:baseline;margin:0 0 0 4px}
 button{font:600 11px/1.2 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f1f1f;background:#fff;border:1px solid var(--accent);border-radius:999px;padding:1px 6px 1px 4px;cursor:pointer;white-space:nowrap}
 button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .dot{display:inline-block;width:8px;height:8px;border-radius:50%;background:var(--accent);margin-right:4px}
@@ -22,6 +21,10 @@ button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 @media (prefers-color-scheme:dark){button,.panel{background:#1f1f1f;color:#f1f1f1}.panel button{border-color:#9a9a9a}.red{--accent:#ffb4ab}.amber{--accent:#ffd68a}.green{--accent:#8fd6a0}}
 `;
 
+const MARKER_BOX = ['all:initial', 'display:inline-block', 'vertical-align:baseline', 'margin:0 0 0 4px']
+  .map((declaration) => `${declaration}!important`)
+  .join(';');
+
 /** A marker: a focusable button after the link, named for screen readers; activated, the verdict and why. */
 export function makeMarker(
   match: Match<JudgedProduct>,
@@ -30,6 +33,9 @@ export function makeMarker(
 ): HTMLElement {
   const marker = document.createElement(MARKER_TAG);
   marker.setAttribute('data-callcheck-marker', '');
+  // Pinned as the banner's host is: an inline !important declaration outranks
+  // any page stylesheet, even [data-callcheck-marker]{display:none!important}.
+  marker.style.cssText = MARKER_BOX;
   const root = marker.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = MARKER_CSS;

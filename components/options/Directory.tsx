@@ -122,14 +122,14 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
                   <bdi>{m.entry.name}</bdi>
                 </button>
               </th>
-              <td class={`cc-${familyOf(m.verdict)}`}>
+              <td class={`cc-${familyOf(m.verdict)}`} data-label={t('directory_verdict')}>
                 <span class="cc-dot" aria-hidden="true" />
                 {t(verdictKey('verdict', m.verdict))}
               </td>
-              <td>{t(`value_${snake(baaOf(m))}` as MessageKey)}</td>
-              <td>{t(`value_${freePlanOf(m)}` as MessageKey)}</td>
-              <td>{t(`value_${e2eeOf(m)}` as MessageKey)}</td>
-              <td>{t(`value_${statusOf(m)}` as MessageKey)}</td>
+              <td data-label={t('fact_baa')}>{t(`value_${snake(baaOf(m))}` as MessageKey)}</td>
+              <td data-label={t('fact_freePlanBaa')}>{t(`value_${freePlanOf(m)}` as MessageKey)}</td>
+              <td data-label={t('fact_e2ee')}>{t(`value_${e2eeOf(m)}` as MessageKey)}</td>
+              <td data-label={t('fact_status')}>{t(`value_${statusOf(m)}` as MessageKey)}</td>
             </tr>
           ))}
         </tbody>

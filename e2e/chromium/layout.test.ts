@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCallPages } from '../fixtures/pages';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './harness';
@@ -37,6 +38,50 @@ describe.skipIf(!hasBrowser)('layout at narrow widths, in Chromium', () => {
     expect(width).toBeLessThanOrEqual(420);
     await page.close();
     await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
+  });
+});
+
+/** Words in the directory's value cells that the layout splits across lines (read from the rendered text boxes). */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const cell of document.querySelectorAll('#directory tbody td')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const word of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(word[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+describe.skipIf(!hasBrowser)('the options directory, readable wide and narrow, in Chromium', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension(serveCallPages);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([1280, 420])('at %i px: no value is broken inside a word, and nothing scrolls sideways', async (width) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#directory`);
+    await page.waitForSelector('body[data-ready]');
+    await expect.poll(() => page.locator('#directory tbody tr').count()).toBeGreaterThan(50);
+    // The control: the cells hold words ("Offered", "Active", …) that a squeezed column would split.
+    expect(await page.locator('#directory tbody td', { hasText: 'Offered' }).count()).toBeGreaterThan(0);
+    expect(await brokenWords(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.close();
   });
 });
 
