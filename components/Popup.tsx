@@ -3,6 +3,8 @@ import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import type { Explainer } from '../utils/dataset/schema';
 import type { Translate } from '../utils/vocabulary/messages';
 import { AccessNotice } from './AccessNotice';
+import { SiteAccessNotice } from './SiteAccessNotice';
+import type { SiteAccess } from '../extension/site-access';
 import { LinkSiteOffer } from './LinkSiteOffer';
 import { FactsView } from './FactsView';
 import type { OrganizationAccess } from '../utils/policy/read';
@@ -24,6 +26,8 @@ export interface PopupProps {
   supportContact?: string | undefined;
   /** The organization's vendors waiting for access to their sites, and how to ask for it. */
   access?: OrganizationAccess;
+  /** CallCheck's own call sites whose access was turned off after install. */
+  siteAccess?: SiteAccess;
   requestOrigins?: (origins: string[]) => Promise<boolean>;
   /** The tab's site, when link checking could be turned on or off there (not a call platform, not forbidden). */
   linkSite?: { host: string; on: boolean; toggle: (on: boolean) => Promise<string | null> };
@@ -39,6 +43,7 @@ export function Popup({
   onRecordBaa,
   supportContact,
   access,
+  siteAccess,
   requestOrigins,
   linkSite,
 }: PopupProps) {
@@ -70,7 +75,12 @@ export function Popup({
     const found = all.find((m) => m.entry.id === id);
     if (found) pick(found);
   };
-  const notice = access && requestOrigins ? <AccessNotice access={access} t={t} request={requestOrigins} /> : null;
+  const notice = requestOrigins ? (
+    <>
+      {siteAccess && <SiteAccessNotice access={siteAccess} t={t} request={requestOrigins} />}
+      {access && <AccessNotice access={access} t={t} request={requestOrigins} />}
+    </>
+  ) : null;
   if (shown) {
     return (
       <>

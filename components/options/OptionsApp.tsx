@@ -1,4 +1,5 @@
 import { AccessNotice } from '../AccessNotice';
+import { SiteAccessNotice } from '../SiteAccessNotice';
 import { BannerSettings } from './BannerSettings';
 import { CustomVendors } from './CustomVendors';
 import { Decisions } from './Decisions';
@@ -51,6 +52,7 @@ export function OptionsApp({
           </ul>
         </nav>
       </header>
+      {model.siteAccess && <SiteAccessNotice access={model.siteAccess} t={t} request={model.requestOrigins} />}
       {model.access && <AccessNotice access={model.access} t={t} request={model.requestOrigins} />}
       {(managed || problems.length > 0) && (
         <section class="cc-managed" aria-labelledby="managed-heading">

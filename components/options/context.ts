@@ -1,3 +1,4 @@
+import type { SiteAccess } from '../../extension/site-access';
 import type { OrganizationAccess } from '../../utils/policy/read';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -31,6 +32,8 @@ export interface OptionsModel {
   requestOrigins: (origins: string[]) => Promise<boolean>;
   /** The organization's vendors waiting for access to their sites (from the background). */
   access?: OrganizationAccess;
+  /** CallCheck's own call sites whose access was turned off after install. */
+  siteAccess?: SiteAccess;
   hasOrigins: (origins: string[]) => Promise<boolean>;
   exportFile: () => string;
   today: string;

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { readSiteAccess } from '../../extension/site-access';
 import '../../components/page.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/context';
@@ -14,6 +15,7 @@ import {
 } from '../../extension/storage';
 import { sendSettings } from '../../extension/send-settings';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown, samePolicy } from '../../extension/policy-or-last-known';
+import { newestWins } from '../../extension/newest-wins';
 import { loadEffective } from '../../extension/stored';
 import { assessAll } from '../../utils/verdict/assess';
 import { dataset } from '../../utils/dataset/bundled';
@@ -29,17 +31,20 @@ let grantedOnce: Promise<Set<string>> | undefined;
 /** Read again whenever the policy changes; right after a browser start, it can take seconds to answer. */
 let managed = readManaged();
 
-async function draw() {
+const draw = newestWins(loadModel, showModel);
+
+async function loadModel(): Promise<OptionsModel> {
   grantedOnce = undefined;
   const policyNow = await policyOrLastKnown(managed, MANAGED_PATIENCE_MS, () => lastPolicyItem.getValue());
   // Drawn from the last known policy: when the real one answers and differs, draw again.
   if (policyNow.lastKnown) void managed.then((real) => (samePolicy(real, policyNow.value) ? undefined : draw()));
-  const [{ user: bundle, effective, bannerState, policy, problems }, { access }, linkSites, linkCheck] =
+  const [{ user: bundle, effective, bannerState, policy, problems }, { access }, linkSites, linkCheck, siteAccess] =
     await Promise.all([
       loadAll(Promise.resolve(policyNow.value)),
       loadEffective(browser.storage.local),
       loadLinkSites(),
       loadLinkCheck(),
+      readSiteAccess(),
     ]);
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
@@ -59,6 +64,7 @@ async function draw() {
     reset: () => sendSettings({ type: 'callcheck:reset' }),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     access,
+    siteAccess,
     // One read of what is granted serves every vendor in the list.
     hasOrigins: async (origins) => {
       const granted = await (grantedOnce ??= browser.permissions
@@ -74,6 +80,10 @@ async function draw() {
     removeOrigins: (origins) =>
       origins.length === 0 ? Promise.resolve(true) : browser.permissions.remove({ origins }),
   };
+  return model;
+}
+
+function showModel(model: OptionsModel): void {
   const hash = new URLSearchParams(location.hash.slice(1));
   const preselect = hash.get('record') ?? undefined;
   const openFacts = hash.get('facts') ?? undefined;

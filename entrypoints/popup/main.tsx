@@ -6,6 +6,7 @@ import '../../components/page.css';
 import { Popup } from '../../components/Popup';
 import { t } from '../../extension/i18n';
 import { loadEffective } from '../../extension/stored';
+import { readSiteAccess } from '../../extension/site-access';
 import { loadLinkCheck, loadLinkSites } from '../../extension/storage';
 import { sendSettings } from '../../extension/send-settings';
 import { linkSiteOrigin, originsToGiveBack, withLinkSites } from '../../utils/links/link-sites';
@@ -23,11 +24,12 @@ import { localDate } from '../../utils/dataset/dates';
  */
 async function main() {
   const tabParam = new URLSearchParams(location.search).get('tab');
-  const [tab, { settings, controls, access }] = await Promise.all([
+  const [tab, { settings, controls, access }, siteAccess] = await Promise.all([
     tabParam
       ? browser.tabs.get(Number(tabParam)).catch(() => undefined)
       : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
     loadEffective(browser.storage.local),
+    readSiteAccess(),
   ]);
   // Without the tabs permission the URL is there only on call hosts.
   const result = tab?.url ? assess(tab.url, slim, settings) : null;
@@ -67,6 +69,7 @@ async function main() {
       today={localDate()}
       supportContact={controls.supportContact}
       access={access}
+      siteAccess={siteAccess}
       requestOrigins={(origins) => browser.permissions.request({ origins })}
       linkSite={linkSite}
       onRecordBaa={(productId) => {
