@@ -61,8 +61,12 @@ export default defineUnlistedScript({
 
 /** Links handled per task; the rest wait for the next one, so the page never stalls. */
 const PASS_LIMIT = 400;
-/** New content is looked at once it has settled for this long. */
-const DEBOUNCE_MS = 60;
+/**
+ * New content is looked at this long after the first change: later changes
+ * join the pass already due, never push it back. (A debounce that waited for
+ * the page to settle never ran on webmail that redraws a list every frame.)
+ */
+const BATCH_MS = 60;
 /** An absolute http(s) link with a plainly written host: what the browser would resolve it to, already. */
 const ABSOLUTE = /^https?:\/\/[a-z0-9.-]+(?::\d{0,5})?(?:[/?#]|$)/;
 /** Nested roots (shadow roots inside frames inside shadow roots…) followed, at most. */
@@ -86,6 +90,8 @@ class LinkMarkers {
   private queue: Element[] = [];
   private next = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pass the timer holds is due (performance.now()). */
+  private due = 0;
   /** Each link marked, and its marker. */
   private marked = new Map<Element, HTMLElement>();
   /** The href each link had when last looked at, so a changed href is looked at again. */
@@ -102,7 +108,7 @@ class LinkMarkers {
           for (const node of record.addedNodes)
             if (node.nodeType === 1 && (node as Element).localName !== MARKER_TAG) this.pending.push(node);
       }
-      if (this.pending.length > 0) this.schedule(DEBOUNCE_MS);
+      if (this.pending.length > 0) this.schedule(BATCH_MS);
     });
     this.addRoot(document);
     this.schedule(0);
@@ -149,8 +155,12 @@ class LinkMarkers {
     }
   }
 
+  /** A pass due within `ms`: one already due sooner stays; none is ever put off. */
   private schedule(ms: number): void {
+    const due = performance.now() + ms;
+    if (this.timer !== undefined && this.due <= due) return;
     clearTimeout(this.timer);
+    this.due = due;
     this.timer = setTimeout(() => this.pass(), ms);
   }
 

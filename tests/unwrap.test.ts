@@ -145,6 +145,16 @@ describe('unwrapping meeting links from mail and calendar tools', () => {
     expect(unwrapUrl(href)).toMatchObject({ kind: 'hidden', wrapper: 'google-redirect' });
   });
 
+  it('follows a call inside a 100 KB wrapper, as gateways pad them, and the 2 MiB a browser opens', () => {
+    const padded = `https://nam12.safelinks.protection.outlook.com/?url=${enc(ZOOM)}&data=${'05%7C02%7C'.repeat(10_000)}&reserved=0`;
+    expect(padded.length).toBeGreaterThan(100_000);
+    expect(unwrapUrl(padded)).toMatchObject({ kind: 'url', url: ZOOM, wrappers: ['microsoft-safe-links'] });
+    const outer = `https://www.google.com/url?q=${enc(padded)}`;
+    expect(unwrapUrl(outer)).toMatchObject({ kind: 'url', url: ZOOM });
+    const tooLong = `https://www.google.com/url?q=${enc(ZOOM)}&pad=${'x'.repeat(2 * 1024 * 1024)}`;
+    expect(unwrapUrl(tooLong)).toEqual({ kind: 'url', url: tooLong, wrappers: [] });
+  });
+
   it('never throws, whatever the input, and finishes long hostile links (a hang would time the test out)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (tail) => {

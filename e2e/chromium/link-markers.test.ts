@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALENDAR, GMAIL, GMAIL_PLACES, MAIL_PAGES, OUTLOOK, PORTAL } from '../fixtures/mail-pages';
+import { CALENDAR, GMAIL, GMAIL_BUSY, GMAIL_PLACES, MAIL_PAGES, OUTLOOK, PORTAL } from '../fixtures/mail-pages';
 import { serveCallPages } from '../fixtures/pages';
 import {
   allowSiteAccess,
@@ -122,6 +122,21 @@ describe.skipIf(!hasBrowser)('link markers in mail, calendar and portals, in Chr
       }),
     );
     expect(shown).toEqual([true, true, true]);
+    await page.close();
+  });
+
+  it('marks within a moment on a page that redraws 100 links every frame, a 100 KB wrapped link included', async () => {
+    const page = await open(GMAIL_BUSY);
+    const started = Date.now();
+    const markers = await eventually(
+      () => readMarkers(page),
+      (m) => m.length >= 3,
+      5_000,
+    );
+    expect(markers.map((m) => m.after).sort()).toEqual(['later', 'wrapped', 'zoom']);
+    // The page is still redrawing: the markers did not wait for it to settle.
+    expect(await page.evaluate(() => document.querySelectorAll('#churn a').length)).toBe(100);
+    expect(Date.now() - started).toBeLessThan(5_000);
     await page.close();
   });
 

@@ -30,8 +30,13 @@ export type WrapperName =
 
 /** Layers of wrapping followed before giving up: real mail nests two or three (Safe Links around Proofpoint). */
 export const MAX_LAYERS = 5;
-/** Longer inputs are not links anyone clicks; parsing them is wasted work. */
-const MAX_LENGTH = 8192;
+/**
+ * Chromium's limit on a URL's length (2 MiB): longer is not a link anyone can
+ * open. Below it, wrapped links are followed however long: security gateways
+ * pad them with tracking data, and a call inside a 100 KB wrapper is a call.
+ * Each layer is one URL parse and one linear decode.
+ */
+const MAX_LENGTH = 2 * 1024 * 1024;
 
 interface Wrapper {
   name: WrapperName;
