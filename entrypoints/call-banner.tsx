@@ -140,6 +140,17 @@ export default defineUnlistedScript({
       void update(location.href);
     };
     browser.storage.onChanged.addListener(onStorageChanged);
+    // A frame is judged by its size (framedByItsOwnCall): a portal that
+    // embeds the call collapsed and opens it when the visit starts makes the
+    // frame grow, and it is judged again, as it is when it shrinks.
+    if (window !== window.top) {
+      let small = frameTooSmall();
+      addEventListener('resize', () => {
+        if (frameTooSmall() === small) return;
+        small = !small;
+        void update(location.href);
+      });
+    }
     // A dialog's toggle event does not bubble, hence the capture.
     for (const type of ['fullscreenchange', 'toggle']) document.addEventListener(type, () => banner.rehome(), true);
   },
@@ -155,13 +166,18 @@ export default defineUnlistedScript({
  */
 function framedByItsOwnCall(productId: string | undefined, settings: Parameters<typeof assess>[2]): boolean {
   if (window === window.top || !productId) return false;
-  if (innerWidth < 320 || innerHeight < 200) return true;
+  if (frameTooSmall()) return true;
   const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
   for (let i = 0; i < (ancestors?.length ?? 0); i++) {
     const outer = assess(`${ancestors![i]}/`, slim, settings);
     if (outer.ok && outer.match?.entry.id === productId) return true;
   }
   return false;
+}
+
+/** Smaller than any call window: a widget, or a call frame kept collapsed until the visit starts. */
+function frameTooSmall(): boolean {
+  return innerWidth < 320 || innerHeight < 200;
 }
 
 /**
@@ -330,7 +346,8 @@ class BannerHost {
    */
   private keepAttached(): void {
     this.watchRoot();
-    if (!this.host || this.host.isConnected || this.retry !== undefined) return;
+    // Removed, or moved away from its place (into a hidden container): the same.
+    if (!this.host || this.retry !== undefined || this.host.parentNode === home()) return;
     if (!this.sameTask) {
       this.fights = 0;
       return this.attach();
@@ -343,7 +360,7 @@ class BannerHost {
   private retryAfter(ms: number): void {
     this.retry = setTimeout(() => {
       this.retry = undefined;
-      if (this.host && !this.host.isConnected) this.attach();
+      if (this.host && this.host.parentNode !== home()) this.attach();
     }, ms);
   }
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIGHTING_PAGES, serveCallPages } from '../fixtures/pages';
+import { bannerHoldsInPage, FIGHTING_PAGES, HOLD_AGAINST, serveCallPages } from '../fixtures/pages';
 import {
   badgeOf,
   bannerOnTop,
@@ -27,6 +27,9 @@ const PAGES: Record<string, string> = {
   'https://meet.google.com/landing': FIGHTING_PAGES.definesTheName,
   'https://us02web.zoom.us/j/5553000004': FIGHTING_PAGES.fullScreenAndDialog,
 };
+/** The same pages, and the same check, as Firefox's suite (e2e/firefox/behaviour.test.ts). */
+const FIGHTS = HOLD_AGAINST.map((name, i) => [name, `https://us02web.zoom.us/j/55530001${i}0`] as const);
+for (const [name, url] of FIGHTS) PAGES[url] = FIGHTING_PAGES[name];
 
 const hasBrowser = existsSync(CHROMIUM) && existsSync(`${EXTENSION_DIR}/manifest.json`);
 
@@ -109,6 +112,23 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
     }
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.min(...seen)).toBe(1);
+    await page.close();
+  });
+
+  it.each(FIGHTS)('holds against a page that fights it: %s (as in Firefox)', async (name, url) => {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    if (name !== 'everyFrame')
+      await eventually(
+        () => page.evaluate(() => document.title),
+        (title) => title === 'swept',
+      );
+    await eventually(
+      () => page.evaluate(bannerHoldsInPage),
+      (holds) => holds,
+    );
+    await page.waitForTimeout(600);
+    if (name !== 'everyFrame') expect(await page.evaluate(bannerHoldsInPage)).toBe(true);
     await page.close();
   });
 
@@ -237,10 +257,14 @@ describe.skipIf(!hasBrowser)('pages that fight the banner, in Chromium', () => {
 describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
   let browser: ExtensionBrowser;
   const PORTAL = 'https://portal.lakeside-clinic.example/visit/42';
+  const COLLAPSED_PORTAL = 'https://portal.lakeside-clinic.example/visit/43';
   beforeAll(async () => {
     browser = await launchWithExtension((url) => {
       if (url === 'https://us02web.zoom.us/j/5554000001') {
         return '<!doctype html><html><head><title>Zoom</title></head><body style="margin:0"><iframe src="https://us02web.zoom.us/wc/5554000001/join" style="border:0;width:100vw;height:100vh"></iframe></body></html>';
+      }
+      if (url === COLLAPSED_PORTAL) {
+        return '<!doctype html><html><head><title>Patient portal</title></head><body style="margin:0"><p>Waiting for your clinician…</p><iframe id="visit" src="https://doxy.me/drlee" style="border:0;width:0;height:0" allow="camera;microphone"></iframe></body></html>';
       }
       if (url === PORTAL) {
         return '<!doctype html><html><head><title>Patient portal</title></head><body style="margin:0"><iframe src="https://doxy.me/drsmith" style="border:0;width:100vw;height:100vh" allow="camera;microphone"></iframe></body></html>';
@@ -266,6 +290,30 @@ describe.skipIf(!hasBrowser)('embedded calls, in Chromium', () => {
     );
     expect(banner?.text).toMatch(/Doxy\.me/);
     expect(await page.evaluate(() => document.querySelector('[data-callcheck-banner]'))).toBeNull();
+    await page.close();
+  });
+
+  it('judges a collapsed call frame again when the portal opens it: no banner while collapsed, the banner once it is full size', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(COLLAPSED_PORTAL);
+    const frame = await eventually(
+      async () => page.frames().find((f) => f.url().startsWith('https://doxy.me/')),
+      (f) => f !== undefined,
+    );
+    await page.waitForTimeout(400);
+    expect(await readBanner(frame!)).toBeNull();
+    // The visit starts: the portal opens the frame (the positive control, in the same tab).
+    await page.evaluate(() => {
+      const visit = document.getElementById('visit')!;
+      visit.style.width = '100vw';
+      visit.style.height = '100vh';
+    });
+    const banner = await eventually(
+      () => readBanner(frame!),
+      (b) => b !== null,
+    );
+    // Doxy.me's banner was seen in the test before: it comes back folded, with its verdict.
+    expect(banner?.text).toMatch(/BAA on some plans/);
     await page.close();
   });
 

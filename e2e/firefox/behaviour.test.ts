@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIGHTING_PAGES } from '../fixtures/pages';
+import { bannerHoldsInPage, FIGHTING_PAGES, HOLD_AGAINST } from '../fixtures/pages';
 import { tabTo } from '../fixtures/keyboard';
 import {
   FIREFOX_ESR_PATH,
@@ -49,6 +49,9 @@ const PAGES: Record<string, string> = Object.fromEntries(
   [...CALLS, ...QUIET, 'https://whereby.com/dismiss-me-room'].map((url) => [url, fakePage(new URL(url).hostname)]),
 );
 PAGES['https://us02web.zoom.us/j/5557000099'] = FIGHTING_PAGES.fullScreenAndDialog;
+/** The pages that fight the banner, as in Chromium's suite (e2e/chromium/hostile-pages.test.ts). */
+const FIGHTS = HOLD_AGAINST.map((name, i) => [name, `https://us02web.zoom.us/j/55570001${i}0`] as const);
+for (const [name, url] of FIGHTS) PAGES[url] = FIGHTING_PAGES[name];
 /** Joins outside the path: a fragment route, a query, a launcher's url= (and, for the hash test, a launcher with nothing to launch). */
 const WHOLE_URL_CALLS = [
   'https://teams.microsoft.com/v2/?meetingjoin=true#/l/meetup-join/19:meeting_OTU4ZDM5@thread.v2/0?context=%7b%7d',
@@ -115,6 +118,19 @@ describe.skipIf(!HAS_FIREFOX)(`CallCheck's behaviour in Firefox ESR${HAS_FIREFOX
     const page = await open(url);
     await settle();
     expect(await hasBanner(page)).toBe(false);
+    // The positive control, in the same tab: a call page gets its banner.
+    await page.goto(CALLS[5]!, { waitUntil: 'load' });
+    expect(await until(() => hasBanner(page))).toBe(true);
+    await page.close();
+  });
+
+  it.each(FIGHTS)('holds against a page that fights it: %s', async (name, url) => {
+    const page = await open(url);
+    if (name !== 'everyFrame') expect(await until(() => page.evaluate(() => document.title === 'swept'))).toBe(true);
+    expect(await until(() => page.evaluate(bannerHoldsInPage))).toBe(true);
+    // Still there once the page has done its worst (a page that sweeps every frame leaves it there between sweeps).
+    await new Promise((done) => setTimeout(done, 600));
+    if (name !== 'everyFrame') expect(await page.evaluate(bannerHoldsInPage)).toBe(true);
     await page.close();
   });
 
