@@ -97,7 +97,7 @@ describe('readPolicy', () => {
       'Colour is not a CallCheck setting; it is ignored.',
       'OrganizationName must be plain text of at most 120 characters; it is ignored.',
       'AllowDismiss must be true or false; it is ignored.',
-      'CustomVendors, entry 1: id must be kebab-case; this entry is ignored.',
+      'CustomVendors, entry 1: id: ids are kebab-case; this entry is ignored.',
       'ApprovedVendors, entry 2: unknown product no-such-product; this entry is ignored.',
       'ApprovedVendors, entry 3: domain co.uk; this entry is ignored.',
       'ApprovedVendors, entry 4: not an object; this entry is ignored.',

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { MARKUP, SourceUrl } from '../../utils/settings/schema';
 import { useEffect, useState } from 'preact/hooks';
 import { originsFor } from '../../extension/custom-scripts';
 import { BAA_VALUES, E2EE_VALUES } from '../../utils/vocabulary/values';
@@ -64,6 +66,7 @@ export function CustomVendors() {
     const trimmed = name.trim();
     if (!trimmed) found.name = t('custom_error_name');
     else if (trimmed.length > 120) found.name = t('custom_error_name_long');
+    else if (MARKUP.test(trimmed)) found.name = t('import_html', [t('custom_name')]);
     const hosts: string[] = [];
     const domainLines = lines(domains);
     if (domainLines.length === 0) found.domains = t('domain_empty');
@@ -88,7 +91,7 @@ export function CustomVendors() {
     const sourceList = lines(sources);
     sourceList.forEach((line, i) => {
       if (found.sources) return;
-      if (!/^https?:\/\/[^\s]+$/i.test(line)) found.sources = t('custom_error_source', [String(i + 1)]);
+      if (!v.is(SourceUrl, line)) found.sources = t('custom_error_source', [String(i + 1)]);
     });
     if (Object.keys(found).length > 0) return { errors: found };
     const taken = new Set([...dataset.products.map((p) => p.id), ...settings.customVendors.map((v) => v.id)]);

@@ -4,7 +4,15 @@ import { BAA_VALUES, E2EE_VALUES } from '../vocabulary/values';
 import { conflictingDecisions, signedOnProblem, today } from '../settings/decision-rules';
 import { parseDomainInput, parsePathPrefix } from '../settings/domain-input';
 import type { Message } from '../vocabulary/messages';
-import type { Approval, Block, CustomVendor, Settings } from '../settings/schema';
+import * as v from 'valibot';
+import {
+  CustomVendorSchema,
+  LIMITS,
+  type Approval,
+  type Block,
+  type CustomVendor,
+  type Settings,
+} from '../settings/schema';
 
 /**
  * A clinic's managed policy (storage.managed: Chrome and Edge policy, Firefox
@@ -64,7 +72,6 @@ export const EMPTY_POLICY: Policy = Object.freeze({
 
 const m = (key: Message['key'], ...args: string[]): Message => ({ key, args });
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HTML = /<\s*[a-z!/?]|javascript:/i;
 
 function text(value: unknown, max: number): string | null {
@@ -137,6 +144,11 @@ export function readPolicy(
   });
 
   list('CustomVendors').forEach((entry, i) => {
+    if (i >= LIMITS.customVendors)
+      return problem(
+        'CustomVendors',
+        m('policy_bad_entry', 'CustomVendors', String(i + 1), `more than ${LIMITS.customVendors} vendors`),
+      );
     const vendor = readCustomVendor(entry);
     if (typeof vendor === 'string')
       return problem('CustomVendors', m('policy_bad_entry', 'CustomVendors', String(i + 1), vendor));
@@ -239,46 +251,42 @@ export function readPolicy(
   return { policy, problems };
 }
 
-/** One custom vendor in the options-export shape, or the reason it is refused. */
+/**
+ * One custom vendor in the options-export shape, or the reason it is
+ * refused. Hosts are read with parseDomainInput (as the options page reads
+ * what a person types) and written as the browser writes them; everything
+ * else goes to CustomVendorSchema as it came, the definition every other
+ * door applies, so a vendor the options page or an import would refuse is
+ * refused here too (a lenient reader: this entry, not the policy).
+ */
 function readCustomVendor(entry: unknown): CustomVendor | string {
   if (!isRecord(entry)) return 'not an object';
-  if (typeof entry.id !== 'string' || !ID.test(entry.id) || entry.id.length > 80) return 'id must be kebab-case';
-  const name = text(entry.name, 120);
-  if (!name) return 'name is missing or not plain text';
   if (!Array.isArray(entry.sites) || entry.sites.length === 0) return 'sites must list at least one host';
-  const sites: CustomVendor['sites'] = [];
-  for (const site of entry.sites.slice(0, 50)) {
+  const sites: unknown[] = [];
+  for (const site of entry.sites) {
     if (!isRecord(site) || typeof site.host !== 'string') return 'each site needs a host';
     const domain = parseDomainInput(site.host, { allowIp: entry.allowIp === true });
     if (!domain.ok) return `host ${site.host.slice(0, 80)} is not a valid domain`;
+    if (site.paths === undefined) {
+      sites.push({ host: domain.host });
+      continue;
+    }
     const paths = Array.isArray(site.paths)
       ? site.paths.map((p) => (typeof p === 'string' ? parsePathPrefix(p) : null))
-      : [];
-    if (paths.some((p) => !p?.ok)) return `a path of ${domain.host} is not valid`;
-    sites.push(
-      paths.length > 0
-        ? { host: domain.host, paths: paths.map((p) => (p as { path: string }).path) }
-        : { host: domain.host },
-    );
+      : [null];
+    if (paths.length === 0 || paths.some((p) => !p?.ok)) return `a path of ${domain.host} is not valid`;
+    sites.push({ host: domain.host, paths: paths.map((p) => (p as { path: string }).path) });
   }
-  const baa = (BAA_VALUES as readonly unknown[]).includes(entry.baa) ? (entry.baa as CustomVendor['baa']) : 'unknown';
-  const e2ee = (E2EE_VALUES as readonly unknown[]).includes(entry.e2ee)
-    ? (entry.e2ee as CustomVendor['e2ee'])
-    : 'unknown';
-  const notes = text(entry.notes, 500);
-  const sources = Array.isArray(entry.sources)
-    ? entry.sources.filter((s): s is string => typeof s === 'string' && /^https:\/\/\S+$/.test(s)).slice(0, 20)
-    : [];
-  return {
-    id: entry.id,
-    name,
+  const checked = v.safeParse(CustomVendorSchema, {
+    ...entry,
     sites,
-    baa,
-    e2ee,
-    ...(notes ? { notes } : {}),
-    sources,
-    ...(entry.allowIp === true ? { allowIp: true } : {}),
-  };
+    // Policies written before CallCheck knew a value say unknown.
+    baa: (BAA_VALUES as readonly unknown[]).includes(entry.baa) ? entry.baa : 'unknown',
+    e2ee: (E2EE_VALUES as readonly unknown[]).includes(entry.e2ee) ? entry.e2ee : 'unknown',
+  });
+  return checked.success
+    ? checked.output
+    : checked.issues.map((issue) => `${v.getDotPath(issue) ?? 'vendor'}: ${issue.message}`).join('; ');
 }
 
 /** What the extension actually applies: organization over user over bundled. */

@@ -5,7 +5,7 @@ import { parseDomainInput, parsePathPrefix } from './domain-input';
 import type { Message } from '../vocabulary/messages';
 import { conflictingDecisions, signedOnProblem, today } from './decision-rules';
 import { asOwnDecisions } from './repair';
-import { SettingsSchema, type Settings } from './schema';
+import { LIMITS, MARKUP, SettingsSchema, type Settings } from './schema';
 
 export { asOwnDecisions } from './repair';
 
@@ -18,13 +18,8 @@ export { asOwnDecisions } from './repair';
 export const SETTINGS_FILE_FORMAT = 'callcheck-settings';
 export const SETTINGS_FILE_VERSION = 1;
 
-/** Beyond these an import is refused, not trimmed: a partial import would surprise. */
-export const LIMITS = {
-  fileBytes: 1_000_000,
-  customVendors: 500,
-  approvals: 1_000,
-  blocks: 1_000,
-} as const;
+/** The limits live with the schema (utils/settings/schema.ts); an import counts first, to refuse 10,000 entries at once. */
+export { LIMITS };
 
 /** Banner preferences as files and messages carry them. */
 export const PreferencesSchema = v.strictObject({
@@ -199,7 +194,7 @@ export function settingsProblems(settings: Settings, bundledIds: ReadonlySet<str
 function findHtml(value: unknown, path: string, found: Message[] = []): Message[] {
   if (found.length >= 20) return found;
   if (typeof value === 'string') {
-    if (/<\s*[a-z!/?]/i.test(value) || /javascript:/i.test(value)) found.push(message('import_html', path));
+    if (MARKUP.test(value)) found.push(message('import_html', path));
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => findHtml(item, `${path}.${i}`, found));
   } else if (isRecord(value)) {
