@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { localKey, STORAGE_KEYS } from './storage-keys';
 import { browser } from 'wxt/browser';
 import { dataset } from '../utils/dataset/bundled';
 import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProblem } from '../utils/policy/read';
@@ -26,26 +27,26 @@ import type { Settings } from '../utils/settings/schema';
  */
 export const STORED_VERSIONS = { settings: 1, preferences: 1, bannerState: 1, linkSites: 1 } as const;
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(localKey(STORAGE_KEYS.settings), {
   fallback: EMPTY_SETTINGS,
   version: STORED_VERSIONS.settings,
   migrations: {},
 });
 
-export const preferencesItem = storage.defineItem<BannerPreferences>('local:preferences', {
+export const preferencesItem = storage.defineItem<BannerPreferences>(localKey(STORAGE_KEYS.preferences), {
   fallback: DEFAULT_BANNER_PREFERENCES,
   version: STORED_VERSIONS.preferences,
   migrations: {},
 });
 
-export const bannerStateItem = storage.defineItem<BannerState>('local:bannerState', {
+export const bannerStateItem = storage.defineItem<BannerState>(localKey(STORAGE_KEYS.bannerState), {
   fallback: EMPTY_BANNER_STATE,
   version: STORED_VERSIONS.bannerState,
   migrations: {},
 });
 
 /** The sites (hosts) where the user turned link checking on; the browser's grant is separate. */
-export const linkSitesItem = storage.defineItem<string[]>('local:linkSites', {
+export const linkSitesItem = storage.defineItem<string[]>(localKey(STORAGE_KEYS.linkSites), {
   fallback: [],
   version: STORED_VERSIONS.linkSites,
   migrations: {},
@@ -61,7 +62,7 @@ export async function loadLinkSites(): Promise<string[]> {
  * worked it out (the user's sites, the policy's and the browser's grants):
  * the link checker and the options page read it. Derived, so no version.
  */
-export const linkCheckItem = storage.defineItem<LinkCheckState>('local:linkCheck');
+export const linkCheckItem = storage.defineItem<LinkCheckState>(localKey(STORAGE_KEYS.linkCheck));
 
 /** Where link checking runs, repaired: a damaged or missing entry reads as off. */
 export async function loadLinkCheck(): Promise<LinkCheckState> {
@@ -69,7 +70,7 @@ export async function loadLinkCheck(): Promise<LinkCheckState> {
 }
 
 /** The merged settings the content script reads; derived, so it has no version of its own. */
-export const effectiveItem = storage.defineItem<Effective>('local:effective');
+export const effectiveItem = storage.defineItem<Effective>(localKey(STORAGE_KEYS.effective));
 
 /**
  * The organization's policy as the background last read it from
@@ -78,7 +79,7 @@ export const effectiveItem = storage.defineItem<Effective>('local:effective');
  * storage.managed.get() can take seconds) draw at once. It never decides a
  * save: the background checks every change against managed storage itself.
  */
-export const lastPolicyItem = storage.defineItem<Record<string, unknown> | null>('local:lastPolicy', {
+export const lastPolicyItem = storage.defineItem<Record<string, unknown> | null>(localKey(STORAGE_KEYS.lastPolicy), {
   fallback: null,
 });
 

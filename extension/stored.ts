@@ -1,3 +1,4 @@
+import { STORAGE_KEYS } from './storage-keys';
 import { VERDICTS } from '../utils/verdict/assess';
 import {
   coerceBannerPreferences,
@@ -15,7 +16,12 @@ import type { Settings } from '../utils/settings/schema';
  * merged in, written by the background for the content script, which must
  * not carry the policy reader; `bannerState` is the banner's memory.
  */
-export const STORED_KEYS = ['settings', 'preferences', 'effective', 'bannerState'] as const;
+export const STORED_KEYS = [
+  STORAGE_KEYS.settings,
+  STORAGE_KEYS.preferences,
+  STORAGE_KEYS.effective,
+  STORAGE_KEYS.bannerState,
+] as const;
 
 export interface Stored {
   settings: Settings;

@@ -1,3 +1,4 @@
+import { STORAGE_KEYS, touches } from '../../extension/storage-keys';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { readSiteAccess } from '../../extension/site-access';
@@ -103,8 +104,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') managed = readManaged();
   if (
     area === 'managed' ||
-    (area === 'local' &&
-      (STORED_KEYS.some((key) => key in changes) || 'linkSites' in changes || 'linkCheck' in changes))
+    (area === 'local' && touches(changes, ...STORED_KEYS, STORAGE_KEYS.linkSites, STORAGE_KEYS.linkCheck))
   )
     void draw();
 });
