@@ -1,40 +1,47 @@
 import { useState } from 'preact/hooks';
-import type { OrganizationAccess } from '../utils/policy/read';
 import type { Translate } from '../utils/vocabulary/messages';
 
 /**
- * "Your organization added N vendors; CallCheck needs access to their sites",
- * with one button that asks the browser for exactly those origins, during the
- * click (browsers allow the request only then). Shown in the popup and the
- * options page until the access is there.
+ * A notice that CallCheck cannot read some sites, with one button that asks
+ * the browser for exactly those origins, during the click (browsers allow
+ * the request only then). Shown in the popup and the options page until the
+ * access is there: for the organization's vendors (OrganizationAccessNotice)
+ * and for CallCheck's own call sites after someone turned access off
+ * (SiteAccessNotice).
  */
 export function AccessNotice({
-  access,
+  id,
+  heading,
+  why,
+  button,
+  origins,
   t,
   request,
 }: {
-  access: OrganizationAccess;
+  id: string;
+  heading: string;
+  why: string;
+  button: string;
+  origins: string[];
   t: Translate;
   request: (origins: string[]) => Promise<boolean>;
 }) {
   const [outcome, setOutcome] = useState<'granted' | 'refused' | null>(null);
-  if (access.vendors === 0 || outcome === 'granted') return null;
+  if (origins.length === 0 || outcome === 'granted') return null;
   return (
-    <section class="cc-access" aria-labelledby="cc-access-heading">
-      <h2 id="cc-access-heading">
-        {access.vendors === 1 ? t('access_needed_one') : t('access_needed', [String(access.vendors)])}
-      </h2>
-      <p>{t('access_why')}</p>
+    <section class="cc-access" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <p>{why}</p>
       <button
         type="button"
         onClick={() =>
-          void request(access.origins).then(
+          void request(origins).then(
             (ok) => setOutcome(ok ? 'granted' : 'refused'),
             () => setOutcome('refused'),
           )
         }
       >
-        {t('access_button')}
+        {button}
       </button>
       {outcome === 'refused' && <p role="alert">{t('access_refused')}</p>}
     </section>

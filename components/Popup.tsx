@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import type { Explainer } from '../utils/dataset/schema';
 import type { Translate } from '../utils/vocabulary/messages';
-import { AccessNotice } from './AccessNotice';
+import { OrganizationAccessNotice } from './OrganizationAccessNotice';
 import { SiteAccessNotice } from './SiteAccessNotice';
 import type { SiteAccess } from '../extension/site-access';
 import { LinkSiteOffer } from './LinkSiteOffer';
@@ -78,7 +78,7 @@ export function Popup({
   const notice = requestOrigins ? (
     <>
       {siteAccess && <SiteAccessNotice access={siteAccess} t={t} request={requestOrigins} />}
-      {access && <AccessNotice access={access} t={t} request={requestOrigins} />}
+      {access && <OrganizationAccessNotice access={access} t={t} request={requestOrigins} />}
     </>
   ) : null;
   if (shown) {

@@ -1,4 +1,4 @@
-import { AccessNotice } from '../AccessNotice';
+import { OrganizationAccessNotice } from '../OrganizationAccessNotice';
 import { SiteAccessNotice } from '../SiteAccessNotice';
 import { BannerSettings } from './BannerSettings';
 import { CustomVendors } from './CustomVendors';
@@ -53,7 +53,7 @@ export function OptionsApp({
         </nav>
       </header>
       {model.siteAccess && <SiteAccessNotice access={model.siteAccess} t={t} request={model.requestOrigins} />}
-      {model.access && <AccessNotice access={model.access} t={t} request={model.requestOrigins} />}
+      {model.access && <OrganizationAccessNotice access={model.access} t={t} request={model.requestOrigins} />}
       {(managed || problems.length > 0) && (
         <section class="cc-managed" aria-labelledby="managed-heading">
           <h2 id="managed-heading">

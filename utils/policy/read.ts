@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import {
   CustomVendorSchema,
   LIMITS,
+  MARKUP,
   type Approval,
   type Block,
   type CustomVendor,
@@ -72,12 +73,11 @@ export const EMPTY_POLICY: Policy = Object.freeze({
 
 const m = (key: Message['key'], ...args: string[]): Message => ({ key, args });
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const HTML = /<\s*[a-z!/?]|javascript:/i;
 
 function text(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  return trimmed && trimmed.length <= max && !HTML.test(trimmed) ? trimmed : null;
+  return trimmed && trimmed.length <= max && !MARKUP.test(trimmed) ? trimmed : null;
 }
 
 /**
