@@ -14,7 +14,8 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { serveCallPages } from '../e2e/fixtures/pages';
-import { allowSiteAccess, launchWithExtension } from '../e2e/chromium/harness';
+import { EXTENSION_DIR, allowSiteAccess, launchWithExtension } from '../e2e/chromium/harness';
+import { printBudgets } from '../scripts/budgets';
 
 const ROUNDS = 5;
 const MAIL = 'https://mail.google.com/mail/u/0/bench';
@@ -198,6 +199,7 @@ async function main() {
   console.log(
     `page not opted in (calendar.google.com): link checker ran ${quiet.ran ? 'YES' : 'no'}, ${ms(quiet.totalMs)}   (target: zero work)`,
   );
+  printBudgets(EXTENSION_DIR);
 }
 
 await main();

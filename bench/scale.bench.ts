@@ -6,7 +6,8 @@
  * and the time for the options page to become ready. Prints numbers; asserts nothing.
  */
 import { serveCallPages } from '../e2e/fixtures/pages';
-import { launchWithExtension } from '../e2e/chromium/harness';
+import { EXTENSION_DIR, launchWithExtension } from '../e2e/chromium/harness';
+import { printBudgets } from '../scripts/budgets';
 
 const vendors = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -54,3 +55,4 @@ for (const n of [500, 1000, 3000]) {
 }
 await browser.probe.evaluate(() => (globalThis as any).chrome.storage.local.clear());
 await browser.close();
+printBudgets(EXTENSION_DIR);

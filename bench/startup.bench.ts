@@ -16,7 +16,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveCallPages } from '../e2e/fixtures/pages';
-import { launchWithExtension, type ExtensionBrowser } from '../e2e/chromium/harness';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../e2e/chromium/harness';
+import { printBudgets } from '../scripts/budgets';
 
 const CALLS = [
   'https://teams.live.com/meet/1000000001',
@@ -142,3 +143,4 @@ console.log(`after a restart: browser start → badge of a restored tab   ${summ
 console.log(
   `options page opened at browser start: navigation → drawn   ${summary(optionsTimes).replace('tabs', 'openings')}   (it no longer waits for the first policy read)`,
 );
+printBudgets(EXTENSION_DIR);

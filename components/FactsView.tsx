@@ -23,7 +23,7 @@ export interface FactsViewProps {
   /** The organization's support contact, from its policy. */
   supportContact?: string | undefined;
   /** After a red verdict: how many platforms sign a BAA, their rows (read when unfolded), and how to open one's facts. */
-  alternatives?: { count: number; load: () => AlternativeRow[] };
+  alternatives?: { count: number; load: () => Promise<AlternativeRow[]> };
   onOpenAlternative?: (id: string) => void;
 }
 

@@ -16,22 +16,28 @@ export function FoldedAlternatives({
   onOpen,
 }: {
   count: number;
-  load: () => AlternativeRow[];
+  load: () => Promise<AlternativeRow[]>;
   t: Translate;
   onOpen: (id: string) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const [rows, setRows] = useState<AlternativeRow[] | null>(null);
+  const toggle = () => {
+    setOpen(!open);
+    // Read once, on the first opening: the list reads every listed platform's facts.
+    if (!open && !rows) void load().then(setRows);
+  };
   if (count === 0) return null;
   return (
     <section class="cc-alternatives" aria-labelledby="cc-alternatives-heading">
       <h2 id="cc-alternatives-heading">
-        <button type="button" class="cc-disclosure" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button type="button" class="cc-disclosure" aria-expanded={open} onClick={toggle}>
           <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
           {t('alternatives_heading_count', [String(count)])}
         </button>
       </h2>
       {/* Worded only when opened: it reads the facts of every platform listed. */}
-      {open && <AlternativeItems rows={load()} t={t} onOpen={onOpen} />}
+      {open && rows && <AlternativeItems rows={rows} t={t} onOpen={onOpen} />}
     </section>
   );
 }

@@ -17,8 +17,8 @@ export interface PopupProps {
   match: Match | null;
   /** Every known product and custom vendor, judged, for the search (names, hosts and verdicts only). */
   all: Match<JudgedProduct>[];
-  /** The facts of a search result, when it is picked. */
-  loadFacts: (match: Match<JudgedProduct>) => Match | null;
+  /** The facts of a search result, when it is picked (read from the package). */
+  loadFacts: (match: Match<JudgedProduct>) => Promise<Match | null>;
   explainers: readonly Explainer[];
   t: Translate;
   today: string;
@@ -49,8 +49,10 @@ export function Popup({
 }: PopupProps) {
   const [picked, setPicked] = useState<Match | null>(null);
   const pick = (result: Match<JudgedProduct>) => {
-    chose.current = true;
-    setPicked(loadFacts(result));
+    void loadFacts(result).then((facts) => {
+      chose.current = true;
+      setPicked(facts);
+    });
   };
   // Focus follows the person: to the facts they chose, and back to the search box.
   const chose = useRef(false);
@@ -68,7 +70,8 @@ export function Popup({
     const listed = baaAlternatives(judged, all);
     return {
       count: listed.length,
-      load: () => alternativeRows(listed.flatMap((m) => loadFacts(m) ?? []) as Match<Product>[], t),
+      load: async () =>
+        alternativeRows((await Promise.all(listed.map(loadFacts))).flatMap((m) => m ?? []) as Match<Product>[], t),
     };
   }, [shown, all]);
   const openAlternative = (id: string) => {

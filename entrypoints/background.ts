@@ -1,4 +1,5 @@
 import { STORAGE_KEYS, touches } from '../extension/storage-keys';
+import { loadAll } from '../extension/merged-settings';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetLastKnownSettings, lastKnownSettings, refreshAllBadges, showBadge } from '../extension/badge';
@@ -8,14 +9,7 @@ import { parseRuntimeMessage } from '../extension/runtime-messages';
 import { serialQueue } from '../extension/serial-queue';
 import { injectIntoOpenTabs, syncCustomScripts, syncLinkScripts } from '../extension/script-registrar';
 import { parseSettingsRequest } from '../extension/settings-api';
-import {
-  effectiveItem,
-  lastPolicyItem,
-  linkCheckItem,
-  loadAll,
-  loadLinkSites,
-  readManaged,
-} from '../extension/storage';
+import { effectiveItem, lastPolicyItem, linkCheckItem, loadLinkSites, readManaged } from '../extension/storage';
 import { linkCheckState } from '../utils/links/link-sites';
 
 /**

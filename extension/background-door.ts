@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
+import { loadAll } from './merged-settings';
 import { storage } from 'wxt/utils/storage';
 import { factRows } from '../utils/dataset/fact-rows';
-import { dataset } from '../utils/dataset/bundled';
+import slim from 'virtual:callcheck/slim-dataset';
 import { readPolicy } from '../utils/policy/read';
 import {
   coerceBannerState,
@@ -14,23 +15,16 @@ import {
 } from '../utils/settings/banner-state';
 import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
-import { parseLinkSites } from '../utils/links/link-sites';
+import { parseLinkSites } from '../utils/links/link-site-input';
 import { alternativeRows, baaAlternatives } from '../utils/verdict/alternatives';
-import { assessAll } from '../utils/verdict/assess';
+import { assessAll, type JudgedProduct, type Match } from '../utils/verdict/assess';
 import { lastKnownSettings } from './badge';
+import { productFacts } from './packaged-facts';
 import { t } from './i18n';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown } from './policy-or-last-known';
 import type { BannerMemoryChange, FactsReply } from './runtime-messages';
 import { isExtensionPage, type parseSettingsRequest, type SettingsReply } from './settings-api';
-import {
-  bannerStateItem,
-  lastPolicyItem,
-  linkSitesItem,
-  loadAll,
-  preferencesItem,
-  readManaged,
-  settingsItem,
-} from './storage';
+import { bannerStateItem, lastPolicyItem, linkSitesItem, preferencesItem, readManaged, settingsItem } from './storage';
 
 /**
  * The background's door: the one writer of settings, preferences, link
@@ -39,7 +33,7 @@ import {
  * for facts (extension/runtime-messages.ts); each is checked, then applied
  * in turn.
  */
-const BUNDLED_IDS: ReadonlySet<string> = new Set(dataset.products.map((product) => product.id));
+const BUNDLED_IDS: ReadonlySet<string> = new Set(slim.products.map((product) => product.id));
 
 /**
  * The banner's memory has one writer, here, and its changes are applied one
@@ -73,12 +67,16 @@ export function rememberForBanner(change: BannerMemoryChange): Promise<void> {
  * sign a BAA.
  */
 export async function factsReply(productId: string): Promise<FactsReply> {
-  const product = dataset.products.find((p) => p.id === productId);
-  const all = assessAll(dataset, await lastKnownSettings());
+  const [product, settings] = await Promise.all([productFacts(productId), lastKnownSettings()]);
+  const all = assessAll(slim, settings);
   const current = all.find((m) => m.entry.id === productId);
+  // The alternatives' facts are read from the package, each platform's once per worker start.
+  const alternatives = current
+    ? (await Promise.all(baaAlternatives(current, all).map((m) => withProductFacts(m)))).flatMap((m) => m ?? [])
+    : undefined;
   return {
     facts: product ? factRows(product, t, true) : null,
-    ...(current ? { alternatives: alternativeRows(baaAlternatives(current, all), t) } : {}),
+    ...(alternatives ? { alternatives: alternativeRows(alternatives, t) } : {}),
   };
 }
 
@@ -97,7 +95,7 @@ export async function handleSettingsRequest(
     // first policy read: where link checking actually runs is worked out
     // from the real policy (resync), so a forbidding policy still wins.
     const known = await policyOrLastKnown(readManaged(), MANAGED_PATIENCE_MS, () => lastPolicyItem.getValue());
-    if (readPolicy(known.value ?? undefined, dataset).policy.linkCheckForbidden)
+    if (readPolicy(known.value ?? undefined, slim).policy.linkCheckForbidden)
       return { ok: false, error: t('link_check_forbidden') };
     await linkSitesItem.setValue(sites);
     return { ok: true };
@@ -130,4 +128,12 @@ export async function handleSettingsRequest(
     // Quota and other storage errors go back to the page, which shows them.
     return { ok: false, error: String((error as Error)?.message ?? error) };
   }
+}
+
+/** A judged match with its product's facts from the package; custom vendors carry their own. */
+async function withProductFacts(match: Match<JudgedProduct>): Promise<Match | undefined> {
+  const { entry } = match;
+  if (entry.origin === 'custom') return { ...match, entry };
+  const product = await productFacts(entry.id);
+  return product ? { ...match, entry: { ...entry, product } } : undefined;
 }

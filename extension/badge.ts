@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { callHostMatches } from 'virtual:callcheck/slim-dataset';
-import { dataset } from '../utils/dataset/bundled';
+import slim, { callHostMatches } from 'virtual:callcheck/slim-dataset';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import type { Settings } from '../utils/settings/schema';
 import { assess, VERDICT_FAMILY } from '../utils/verdict/assess';
@@ -27,7 +26,7 @@ export function lastKnownSettings(): Promise<Settings> {
 }
 
 export async function showBadge(tabId: number, url: string | undefined, settings?: Settings): Promise<void> {
-  const result = url ? assess(url, dataset, settings ?? (await lastKnownSettings())) : null;
+  const result = url ? assess(url, slim, settings ?? (await lastKnownSettings())) : null;
   const match = result?.ok ? result.match : null;
   try {
     if (!match) {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { dataset } from '../utils/dataset/bundled';
+import slim from 'virtual:callcheck/slim-dataset';
 import type { OrganizationAccess } from '../utils/policy/read';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import type { Settings } from '../utils/settings/schema';
@@ -17,7 +17,7 @@ export function organizationAccess(
   const missing = new Set<string>();
   let count = 0;
   for (const vendor of vendors) {
-    const lacking = customScriptPatterns({ ...EMPTY_SETTINGS, customVendors: [vendor] }, dataset).filter(
+    const lacking = customScriptPatterns({ ...EMPTY_SETTINGS, customVendors: [vendor] }, slim).filter(
       (origin) => !granted.has(origin),
     );
     if (lacking.length > 0) count++;
@@ -37,5 +37,5 @@ export async function grantedOrigins(): Promise<ReadonlySet<string>> {
 }
 
 export function grantedCustomPatterns(settings: Settings, granted: ReadonlySet<string>): string[] {
-  return customScriptPatterns(settings, dataset).filter((origin) => granted.has(origin));
+  return customScriptPatterns(settings, slim).filter((origin) => granted.has(origin));
 }

@@ -1,11 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import { localKey, STORAGE_KEYS } from './storage-keys';
 import { browser } from 'wxt/browser';
-import { dataset } from '../utils/dataset/bundled';
-import { mergeSettings, readPolicy, type Effective, type Policy, type PolicyProblem } from '../utils/policy/read';
-import { asOwnDecisions, type SettingsBundle } from '../utils/settings/file';
-import { readStored, type Stored } from './stored';
-import { parseLinkSites, type LinkCheckState } from '../utils/links/link-sites';
+import type { Effective } from '../utils/policy/read';
+import { readLinkSites, type LinkCheckState } from '../utils/links/link-sites';
 import { readLinkCheck } from '../utils/links/link-check';
 import {
   DEFAULT_BANNER_PREFERENCES,
@@ -54,7 +51,7 @@ export const linkSitesItem = storage.defineItem<string[]>(localKey(STORAGE_KEYS.
 
 /** The user's link-check sites, repaired: a damaged entry reads as none. */
 export async function loadLinkSites(): Promise<string[]> {
-  return parseLinkSites(await linkSitesItem.getValue()) ?? [];
+  return readLinkSites(await linkSitesItem.getValue());
 }
 
 /**
@@ -91,48 +88,4 @@ export function readManaged(): Promise<Record<string, unknown> | undefined> {
   );
 }
 
-export interface Loaded {
-  /** What applies: the organization's policy over the user's settings over the dataset. */
-  effective: Effective;
-  /** The user's own settings, which the options page edits. */
-  user: SettingsBundle;
-  bannerState: BannerState;
-  policy: Policy;
-  problems: PolicyProblem[];
-}
-
-/**
- * Everything a surface needs: the user's settings, the organization's
- * policy (storage.managed, absent without one) and their merge.
- */
-export async function loadAll(
-  managedRead: Promise<Record<string, unknown> | null | undefined> = readManaged(),
-): Promise<Loaded> {
-  const [[settings, preferences, bannerState], managed] = await Promise.all([
-    storage.getItems([settingsItem, preferencesItem, bannerStateItem]),
-    managedRead,
-  ]);
-  const stored = readStored({
-    settings: settings?.value,
-    preferences: preferences?.value,
-    bannerState: bannerState?.value,
-  });
-  // Decisions stored as the user's are the user's, whatever an older file or
-  // a damaged entry says: only managed storage speaks for the organization.
-  const user = { ...stored, settings: asOwnDecisions(stored.settings) };
-  const { policy, problems } = readPolicy(managed && Object.keys(managed).length > 0 ? managed : undefined, dataset);
-  return {
-    effective: mergeSettings(user.settings, user.preferences, policy),
-    user: { settings: user.settings, preferences: user.preferences },
-    bannerState: user.bannerState,
-    policy,
-    problems,
-  };
-}
-
-/** The merged view in the shape every surface renders from. */
-export async function loadStored(): Promise<Stored> {
-  const { effective, bannerState } = await loadAll();
-  return { ...effective, bannerState, access: effective.access ?? { vendors: 0, origins: [] } };
-}
 export { DEFAULT_CONTROLS, STORED_KEYS, type Stored } from './stored';

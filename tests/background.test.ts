@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../public/_locales/en/messages.json';
 import { formatMessage, type Catalog } from '../utils/vocabulary/messages';
+import { servePackagedFiles } from './fixtures/packaged-files';
 
 // fakeBrowser has no message catalogue: answer from the English one, as the browser would.
 fakeBrowser.i18n.getMessage = ((key: string, args?: string | string[]) =>
@@ -33,6 +34,7 @@ describe('background badge', () => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
     vi.resetModules();
+    servePackagedFiles();
     // Messages to content scripts: recorded, as there is no page to receive them.
     sentToTabs = vi.fn(async () => undefined);
     fakeBrowser.tabs.sendMessage = sentToTabs as unknown as typeof fakeBrowser.tabs.sendMessage;
@@ -244,6 +246,12 @@ describe('background badge', () => {
       'e2ee',
       'status',
     ]);
+    // After a red verdict, the platforms that sign a BAA, each with its plans read from its facts file.
+    const whatsapp = (await ask({ type: 'callcheck:facts', productId: 'whatsapp-web' }, own)) as {
+      alternatives?: { id: string; lines: string[] }[];
+    };
+    expect(whatsapp.alternatives?.length).toBeGreaterThan(20);
+    expect(whatsapp.alternatives?.find((row) => row.id === 'doxy-me')?.lines[0]).toMatch(/^Which plans: \S/);
     expect(await ask({ type: 'callcheck:facts', productId: 'no-such-product' }, own)).toEqual({ facts: null });
     expect(await ask({ type: 'callcheck:facts', productId: '<img src=x>' }, own)).toBeUndefined();
     expect(await ask({ type: 'callcheck:facts', productId: 'zoom' }, { id: 'another-extension' })).toBeUndefined();
@@ -286,6 +294,13 @@ describe('background settings writes', () => {
     expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
       approvals: [{ productId: 'zoom', by: 'user' }],
     });
+  });
+
+  it('knows every bundled product, also one with no web address (a video API a clinic embeds)', async () => {
+    const api = { ...save, settings: { ...save.settings, approvals: [{ productId: 'twilio-video' }] } };
+    expect(await ask(api, page())).toEqual({ ok: true });
+    const unknown = { ...save, settings: { ...save.settings, approvals: [{ productId: 'no-such-product' }] } };
+    expect((await ask(unknown, page())).ok).toBe(false);
   });
 
   it('refuses the same request from a content script, and stores nothing', async () => {

@@ -4,10 +4,10 @@ import {
   linkCheckState,
   MAX_LINK_SITES,
   originsToGiveBack,
-  parseLinkSites,
   patternCovers,
   withLinkSites,
 } from '../utils/links/link-sites';
+import { parseLinkSites } from '../utils/links/link-site-input';
 import { readPolicy } from '../utils/policy/read';
 import { dataset } from '../utils/dataset/bundled';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadAll } from '../extension/storage';
+import { loadAll } from '../extension/merged-settings';
 import { assess } from '../utils/verdict/assess';
 import { dataset } from '../utils/dataset/bundled';
 import { english } from '../utils/vocabulary/english';

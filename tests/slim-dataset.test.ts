@@ -20,8 +20,12 @@ describe('the content script dataset', () => {
     }
   });
 
-  it('leaves out products with no known site', () => {
-    expect(slim.products.find((p) => p.id === 'updox')).toBeUndefined();
+  it('keeps every product, with or without a site (the background knows every bundled id), and the banner only those with one', () => {
+    expect(slim.products.map((p) => p.id)).toEqual(dataset.products.map((p) => p.id));
+    expect(slim.products.find((p) => p.id === 'updox')?.sites).toEqual([]);
+    expect(decodeSlim(encodeBannerSlim(dataset)).products.find((p) => p.id === 'updox')).toBeUndefined();
+    // A product without a site never matches a page.
+    expect(assess('https://updox.com/', slim)).toMatchObject({ ok: true, match: null });
   });
 
   // Every URL the dataset knows: page-rule examples, pages that are not calls, each site's root.

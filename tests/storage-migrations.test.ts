@@ -4,11 +4,11 @@ import {
   bannerStateItem,
   linkSitesItem,
   loadLinkSites,
-  loadStored,
   preferencesItem,
   settingsItem,
   STORED_VERSIONS,
 } from '../extension/storage';
+import { loadStored } from '../extension/merged-settings';
 import { STORED_FIXTURES } from './fixtures/stored-versions';
 
 const ITEMS = {

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../utils/vocabulary/messages';
 import type { CustomVendor } from '../../utils/settings/schema';
 import { Status } from './Status';
 import { useOptions } from './context';
+import { useShownFirst } from './ShownFirst';
 
 type FieldErrors = Partial<Record<'name' | 'domains' | 'paths' | 'sources', string>>;
 
@@ -48,6 +49,7 @@ export function CustomVendors() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const vendorList = useShownFirst(settings.customVendors);
 
   useEffect(() => {
     let live = true;
@@ -271,8 +273,8 @@ export function CustomVendors() {
         <p>{t('custom_none')}</p>
       ) : (
         <ul class="cc-list">
-          {settings.customVendors.map((vendor) => (
-            <li key={vendor.id}>
+          {vendorList.shown.map((vendor, index) => (
+            <li key={vendor.id} {...vendorList.focusTarget(index)}>
               <span>
                 <strong>
                   <bdi>{vendor.name}</bdi>
@@ -296,6 +298,7 @@ export function CustomVendors() {
           ))}
         </ul>
       )}
+      {vendorList.showAll(t)}
     </section>
   );
 }

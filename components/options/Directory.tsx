@@ -6,6 +6,7 @@ import type { MessageKey } from '../../utils/vocabulary/messages';
 import { FactsView } from '../FactsView';
 import { familyOf, verdictKey } from '../../utils/verdict/verdict-text';
 import { useOptions } from './context';
+import { useShownFirst } from './ShownFirst';
 
 const snake = (value: string) => value.replace(/-/g, '_');
 const baaOf = (m: Match) => (m.entry.origin === 'dataset' ? m.entry.product.baa.value : m.entry.custom.baa);
@@ -42,10 +43,11 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
       .filter((m) => !q || [m.entry.name, m.entry.vendor, ...hostsOf(m)].some((text) => text.toLowerCase().includes(q)))
       .sort((a, b) => a.entry.name.localeCompare(b.entry.name));
   }, [all, query, verdict, baa, e2ee, status, freePlan]);
+  const rowList = useShownFirst(rows);
   const opened = open ? all.find((m) => m.entry.id === open) : undefined;
   const alternatives = useMemo(() => {
     const listed = opened ? baaAlternatives(opened, all) : [];
-    return { count: listed.length, load: () => alternativeRows(listed, t) };
+    return { count: listed.length, load: () => Promise.resolve(alternativeRows(listed, t)) };
   }, [opened, all]);
 
   useEffect(() => {
@@ -110,8 +112,8 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
           </tr>
         </thead>
         <tbody>
-          {rows.map((m) => (
-            <tr key={m.entry.id}>
+          {rowList.shown.map((m, index) => (
+            <tr key={m.entry.id} {...rowList.focusTarget(index)}>
               <th scope="row">
                 <button
                   type="button"
@@ -134,6 +136,7 @@ export function Directory({ initialOpen }: { initialOpen?: string | undefined } 
           ))}
         </tbody>
       </table>
+      {rowList.showAll(t)}
       {opened && (
         <div id="directory-detail" class="cc-detail" ref={detail} tabIndex={-1} aria-label={opened.entry.name}>
           <button type="button" onClick={() => setOpen(null)}>

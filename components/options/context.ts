@@ -13,7 +13,8 @@ import type { LinkCheckState } from '../../utils/links/link-check';
 /** What every section of the options page reads, and the one way to change it. */
 export interface OptionsModel {
   t: Translate;
-  dataset: Dataset;
+  /** Every product's facts (read from the package) and the explainers. */
+  dataset: Pick<Dataset, 'products' | 'explainers'>;
   /** The user's own settings, which this page edits. */
   bundle: SettingsBundle;
   /** What applies once the organization's policy is merged in. */

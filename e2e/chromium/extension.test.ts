@@ -504,7 +504,7 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     await expect.poll(() => list.innerText()).toMatch(/Facts, not a ranking/);
     expect(await list.getByRole('listitem').count()).toBeGreaterThanOrEqual(15);
     await list.getByRole('button', { name: 'All facts: Doxy.me' }).click();
-    expect(await popup.locator('h1').innerText()).toMatch(/BAA on some plans/);
+    await expect.poll(() => popup.locator('h1').innerText()).toMatch(/BAA on some plans/);
     expect(await popup.locator('.cc-product').innerText()).toBe('Doxy.me');
     await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await popup.close();
@@ -518,7 +518,8 @@ describe.skipIf(!hasBrowser)('CallCheck in Chromium', () => {
     expect(await popup.locator('body').innerText()).toMatch(/not a call platform CallCheck knows/);
     await popup.getByLabel('Look up a call platform').fill('facetime');
     await popup.getByRole('button', { name: /FaceTime/ }).click();
-    expect(await popup.locator('h1').innerText()).toMatch(/No BAA/);
+    // Its facts are read from the package, then shown.
+    await expect.poll(() => popup.locator('h1').innerText()).toMatch(/No BAA/);
     // Focus moved to the facts chosen, and goes back to the search box with Back.
     await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await popup.getByRole('button', { name: /Back/ }).click();

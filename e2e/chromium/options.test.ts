@@ -369,6 +369,42 @@ describe.skipIf(!hasBrowser)('custom vendors in Chromium', () => {
     ).toBe('PLAN');
     await Promise.all([ours.close(), theirs.close()]);
   });
+
+  it('shows a long list’s first 100 entries, then all of them on request, focus on the first one it brought', async () => {
+    await browser.probe.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({
+        settings: {
+          approvals: [],
+          blocks: [],
+          customVendors: Array.from({ length: 150 }, (_, i) => ({
+            id: `custom-clinic-${i}`,
+            name: `Clinic video ${i}`,
+            sites: [{ host: `v${i}.lakeside-clinic.org` }],
+            baa: 'offered',
+            e2ee: 'unknown',
+            sources: [],
+          })),
+        },
+      }),
+    );
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.waitForSelector('body[data-ready]');
+    const vendors = page.locator('#vendors .cc-list > li');
+    await expect.poll(() => vendors.count()).toBe(100);
+    const directoryRows = page.locator('#directory tbody tr');
+    expect(await directoryRows.count()).toBe(100);
+    await page.locator('#vendors').getByRole('button', { name: 'Show all 150 (100 shown)' }).click();
+    await expect.poll(() => vendors.count()).toBe(150);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Clinic video 100 /);
+    // The directory's own list, with every product and the 150 vendors.
+    await page
+      .locator('#directory')
+      .getByRole('button', { name: /^Show all \d+ \(100 shown\)$/ })
+      .click();
+    expect(await directoryRows.count()).toBeGreaterThan(200);
+    await page.close();
+  });
 });
 
 describe.skipIf(!hasBrowser)('accessibility (axe-core)', () => {

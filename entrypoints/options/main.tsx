@@ -1,4 +1,5 @@
 import { STORAGE_KEYS, touches } from '../../extension/storage-keys';
+import { loadAll } from '../../extension/merged-settings';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { readSiteAccess } from '../../extension/site-access';
@@ -6,20 +7,13 @@ import '../../components/page.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import type { OptionsModel } from '../../components/options/context';
 import { t } from '../../extension/i18n';
-import {
-  lastPolicyItem,
-  loadAll,
-  loadLinkCheck,
-  loadLinkSites,
-  readManaged,
-  STORED_KEYS,
-} from '../../extension/storage';
+import { lastPolicyItem, loadLinkCheck, loadLinkSites, readManaged, STORED_KEYS } from '../../extension/storage';
 import { sendSettings } from '../../extension/send-settings';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown, samePolicy } from '../../extension/policy-or-last-known';
 import { newestWins } from '../../extension/newest-wins';
 import { loadEffective } from '../../extension/stored';
 import { assessAll } from '../../utils/verdict/assess';
-import { dataset } from '../../utils/dataset/bundled';
+import { packagedDataset } from '../../extension/packaged-facts';
 import { localDate } from '../../utils/dataset/dates';
 import { exportSettingsFile } from '../../utils/settings/file';
 
@@ -29,6 +23,8 @@ import { exportSettingsFile } from '../../utils/settings/file';
  * `#record=<product id>` preselects a product to record a BAA for.
  */
 let grantedOnce: Promise<Set<string>> | undefined;
+/** Read once, from the start, while the settings are read. */
+const facts = packagedDataset();
 /** Read again whenever the policy changes; right after a browser start, it can take seconds to answer. */
 let managed = readManaged();
 
@@ -47,6 +43,7 @@ async function loadModel(): Promise<OptionsModel> {
       loadLinkCheck(),
       readSiteAccess(),
     ]);
+  const dataset = await facts;
   const all = assessAll(dataset, effective.settings);
   const names = new Map(all.map((m) => [m.entry.id, m.entry.name]));
   const model: OptionsModel = {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { explainers, productFacts } from 'virtual:callcheck/facts';
+import { explainers, productFacts } from '../../extension/packaged-facts';
 import slim from 'virtual:callcheck/slim-dataset';
 import '../../components/page.css';
 import { Popup } from '../../components/Popup';
@@ -23,6 +23,8 @@ import { localDate } from '../../utils/dataset/dates';
  * scripts/facts-plugin.ts).
  */
 async function main() {
+  // Read at once, in parallel with the tab and settings.
+  const explaining = explainers();
   const tabParam = new URLSearchParams(location.search).get('tab');
   const [tab, { settings, controls, access }, siteAccess] = await Promise.all([
     tabParam
@@ -34,7 +36,8 @@ async function main() {
   // Without the tabs permission the URL is there only on call hosts.
   const result = tab?.url ? assess(tab.url, slim, settings) : null;
   const found = result?.ok ? result.match : null;
-  const match = found ? withFacts(found) : null;
+  // The product's facts file is read while the rest is worked out.
+  const facts = found ? withFacts(found) : Promise.resolve(null);
   // Link checking for this site: offered on any web page that is not a call platform (activeTab gives its URL at the click).
   const host = !found && tab?.url && /^https:\/\//.test(tab.url) ? new URL(tab.url).hostname : null;
   const [linkSites, linkCheck] = await Promise.all([loadLinkSites(), loadLinkCheck()]);
@@ -59,12 +62,13 @@ async function main() {
           },
         }
       : undefined;
+  const [match, explained] = await Promise.all([facts, explaining]);
   render(
     <Popup
       match={match}
       all={assessAll(slim, settings)}
       loadFacts={withFacts}
-      explainers={explainers}
+      explainers={explained}
       t={t}
       today={localDate()}
       supportContact={controls.supportContact}
@@ -87,10 +91,10 @@ async function main() {
 }
 
 /** The same judgement with the product's facts and sources. */
-function withFacts(match: Match<JudgedProduct>): Match | null {
+async function withFacts(match: Match<JudgedProduct>): Promise<Match | null> {
   const { entry } = match;
   if (entry.origin === 'custom') return { ...match, entry };
-  const product = productFacts(entry.id);
+  const product = await productFacts(entry.id);
   return product ? { ...match, entry: { ...entry, product } } : null;
 }
 

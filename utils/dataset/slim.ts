@@ -36,8 +36,13 @@ export type SlimRow = [
   publicFacing: 0 | 1,
 ];
 
+/**
+ * Every product, with or without a web address: the background knows each
+ * bundled id (a clinic may record a BAA for a video API it embeds), and the
+ * popup's search lists them all. A product without sites never matches a page.
+ */
 export function encodeSlim(dataset: Dataset): SlimRow[] {
-  return dataset.products.filter((p) => p.sites.length > 0).map((p) => slimRow(p, p.sites));
+  return dataset.products.map((p) => slimRow(p, p.sites));
 }
 
 /**

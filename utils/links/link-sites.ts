@@ -1,4 +1,3 @@
-import { parseDomainInput } from '../settings/domain-input';
 import type { LinkCheckState } from './link-check';
 
 export type { LinkCheckState } from './link-check';
@@ -52,17 +51,17 @@ export function originsToGiveBack(hosts: readonly string[], organization: readon
   return hosts.filter((host) => !organization.includes(host)).map(linkSiteOrigin);
 }
 
-/** The user's list as saved: valid hosts only, each once, at most MAX_LINK_SITES; null when anything is wrong. */
-export function parseLinkSites(raw: unknown): string[] | null {
-  if (!Array.isArray(raw) || raw.length > MAX_LINK_SITES) return null;
-  const hosts: string[] = [];
-  for (const entry of raw) {
-    if (typeof entry !== 'string') return null;
-    const parsed = parseDomainInput(entry);
-    if (!parsed.ok) return null;
-    if (!hosts.includes(parsed.host)) hosts.push(parsed.host);
-  }
-  return hosts;
+/**
+ * The user's list as stored, read without the public-suffix list (the
+ * popup stays light): strings shaped like host names, each once, at most
+ * MAX_LINK_SITES; anything else reads as no sites. The background, the
+ * list's one writer, checks every host fully (parseLinkSites) before saving.
+ */
+export function readLinkSites(raw: unknown): string[] {
+  if (!Array.isArray(raw) || raw.length > MAX_LINK_SITES) return [];
+  const hostShape = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+  if (!raw.every((entry) => typeof entry === 'string' && hostShape.test(entry))) return [];
+  return [...new Set(raw as string[])];
 }
 
 /**

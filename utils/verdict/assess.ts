@@ -129,8 +129,24 @@ function* hostRules<P extends JudgedProduct>(entries: Entry<P>[]): Generator<Hos
     if (entry.origin !== 'dataset') continue;
     for (const site of entry.product.sites) {
       if (!site.paths) bundledHosts.add(site.host);
-      const pages = site.pages ? compilePageRules(site.pages) : 'site';
-      yield { host: site.host, paths: site.paths, value: { entry, pages } };
+      const rules = site.pages;
+      if (!rules) {
+        yield { host: site.host, paths: site.paths, value: { entry, pages: 'site' as const } };
+        continue;
+      }
+      // Compiled when a page of this site is first judged: the link checker
+      // and the background hold every site's rules and judge a few sites.
+      let compiled: CompiledPageRule[] | undefined;
+      yield {
+        host: site.host,
+        paths: site.paths,
+        value: {
+          entry,
+          get pages() {
+            return (compiled ??= compilePageRules(rules));
+          },
+        },
+      };
     }
   }
   for (const entry of entries) {
