@@ -26,12 +26,15 @@ async function main() {
   // Read at once, in parallel with the tab and settings.
   const explaining = explainers();
   const tabParam = new URLSearchParams(location.search).get('tab');
-  const [tab, { settings, controls, access }, siteAccess] = await Promise.all([
+  // Every read at once: each is a round trip to the browser.
+  const [tab, { settings, controls, access }, siteAccess, linkSites, linkCheck] = await Promise.all([
     tabParam
       ? browser.tabs.get(Number(tabParam)).catch(() => undefined)
       : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
     loadEffective(browser.storage.local),
     readSiteAccess(),
+    loadLinkSites(),
+    loadLinkCheck(),
   ]);
   // Without the tabs permission the URL is there only on call hosts.
   const result = tab?.url ? assess(tab.url, slim, settings) : null;
@@ -40,7 +43,6 @@ async function main() {
   const facts = found ? withFacts(found) : Promise.resolve(null);
   // Link checking for this site: offered on any web page that is not a call platform (activeTab gives its URL at the click).
   const host = !found && tab?.url && /^https:\/\//.test(tab.url) ? new URL(tab.url).hostname : null;
-  const [linkSites, linkCheck] = await Promise.all([loadLinkSites(), loadLinkCheck()]);
   const linkSite =
     host && !linkCheck.forbidden
       ? {
