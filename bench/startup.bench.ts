@@ -50,6 +50,31 @@ async function badgeTimes(
   );
 }
 
+/**
+ * When the worker first set each listed URL's badge (its performance marks,
+ * extension/badge.ts), in Date.now() terms; polling from a page sees a badge
+ * only once that page has loaded, up to a second late at a start.
+ */
+async function workerBadgeTimes(browser: ExtensionBrowser, urls: string[]): Promise<Record<string, number>> {
+  const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId));
+  if (!worker) return {};
+  const marks = await worker
+    .evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('callcheck:badge:'))
+        .map((m) => [String((m as PerformanceMark).detail), performance.timeOrigin + m.startTime] as const),
+    )
+    .catch(() => [] as (readonly [string, number])[]);
+  const times: Record<string, number> = {};
+  for (const [url, at] of marks) if (urls.includes(url) && !(times[url]! <= at)) times[url] = at;
+  return times;
+}
+
+/** The earlier of what the worker recorded and what the polling page saw. */
+const earliest = (polled: Record<string, number>, recorded: Record<string, number>) =>
+  Object.fromEntries(Object.entries(polled).map(([url, at]) => [url, Math.min(at, recorded[url] ?? at)]));
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -82,7 +107,7 @@ async function install(): Promise<number[]> {
       loaded[url] = Date.now();
     }),
   );
-  const badges = await waiting;
+  const badges = earliest(await waiting, await workerBadgeTimes(browser, CALLS));
   await options;
   await browser.close();
   return CALLS.filter((url) => badges[url]).map((url) => badges[url]! - loaded[url]!);
@@ -97,7 +122,8 @@ async function restart(): Promise<number[]> {
     await first.close();
     const started = Date.now();
     const second = await launchWithExtension(serveCallPages, { profile, args: ['--restore-last-session'] });
-    const [badges] = await Promise.all([badgeTimes(second, CALLS), optionsReady(second)]);
+    const [polled] = await Promise.all([badgeTimes(second, CALLS), optionsReady(second)]);
+    const badges = earliest(polled, await workerBadgeTimes(second, CALLS));
     // Restored tabs load before the harness can route them, so each shows
     // Chromium's error page (titled with the host); its load event is the
     // tab's load. The badge does not depend on the page, only on its URL.
@@ -119,6 +145,7 @@ async function restart(): Promise<number[]> {
     for (const url of CALLS) {
       const load = loads[new URL(url).hostname];
       if (badges[url] && load) restartFromLoad.push(badges[url]! - load);
+      if (polled[url] && load) restartFromLoadPolled.push(polled[url]! - load);
     }
     return CALLS.filter((url) => badges[url]).map((url) => badges[url]! - started);
   } finally {
@@ -130,6 +157,7 @@ const optionsTimes: number[] = [];
 const installTimes: number[] = [];
 const restartTimes: number[] = [];
 const restartFromLoad: number[] = [];
+const restartFromLoadPolled: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   installTimes.push(...(await install()));
   restartTimes.push(...(await restart()));
@@ -139,6 +167,9 @@ console.log(
   `right after install: tab load → badge      ${summary(installTimes)}   (target ≤ 500 ms; below 0: set while the page was still loading)`,
 );
 console.log(`after a restart: restored tab load → badge   ${summary(restartFromLoad)}   (target ≤ 500 ms)`);
+console.log(
+  `  the same, as a page polling every 10 ms saw it   ${summary(restartFromLoadPolled)}   (it polls only once it has loaded)`,
+);
 console.log(`after a restart: browser start → badge of a restored tab   ${summary(restartTimes)}`);
 console.log(
   `options page opened at browser start: navigation → drawn   ${summary(optionsTimes).replace('tabs', 'openings')}   (it no longer waits for the first policy read)`,

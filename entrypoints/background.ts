@@ -1,4 +1,6 @@
-import { STORAGE_KEYS, touches } from '../extension/storage-keys';
+import { FACTS_CACHE, STORAGE_KEYS, touches } from '../extension/storage-keys';
+import { refreshFactsCache } from '../extension/facts-cache';
+import { packagedDataset } from '../extension/packaged-facts';
 import { loadAll } from '../extension/merged-settings';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -41,6 +43,13 @@ export default defineBackground(() => {
     }
   });
 
+  // The copy of the facts went (storage cleared): write it again.
+  browser.storage.onChanged.addListener((changes, area) => {
+    const version = changes[FACTS_CACHE.version];
+    // Only a removal from outside: the copy itself never removes its fingerprint.
+    if (area === 'local' && version && version.oldValue !== undefined && version.newValue === undefined) copyFacts();
+  });
+
   // The user's settings and the organization's policy change verdicts;
   // banner state (snoozes, dismissals) does not touch the badge.
   browser.storage.onChanged.addListener((changes, area) => {
@@ -52,9 +61,13 @@ export default defineBackground(() => {
   });
   // Custom vendors' content scripts are registered again at every start and
   // update, and follow the user's grants and revocations.
-  browser.runtime.onStartup.addListener(() => resync({ atStart: true }));
+  browser.runtime.onStartup.addListener(() => {
+    resync({ atStart: true });
+    copyFacts();
+  });
   browser.runtime.onInstalled.addListener(() => {
     resync({ atStart: true });
+    copyFacts();
     // Tabs open before an install or update keep no working content script
     // (an update cuts the old copies off): the new ones go in now, and the
     // old ones, hearing them start, take themselves away.
@@ -84,6 +97,13 @@ export default defineBackground(() => {
     return;
   });
 });
+
+/** The packaged facts into storage, for the popup (extension/facts-cache.ts); never in the way of anything else. */
+function copyFacts(): void {
+  refreshFactsCache(packagedDataset).catch((error: unknown) =>
+    console.warn('CallCheck could not copy its facts for the popup:', error),
+  );
+}
 
 /**
  * From the stored settings and the policy: the merged settings the content

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { FACT_KEYS, type Dataset, type Product } from '../utils/dataset/schema';
 import { ALL_FACTS_FILE, EXPLAINERS_FILE, factsFile } from '../extension/packaged-facts-paths';
 
@@ -40,4 +41,17 @@ export function factsFiles(dataset: Dataset): FactsFile[] {
     // The options page lists every product: one file, one read (80-odd parallel reads took it 0.2-0.5 s).
     { relativeDest: ALL_FACTS_FILE, contents: JSON.stringify(shown) },
   ];
+}
+
+/**
+ * A fingerprint of the facts files' contents: the background's copy of the
+ * facts in storage (extension/facts-cache.ts) is used only where it carries
+ * the fingerprint of the build that reads it, so facts from another build
+ * (an update, a development rebuild) are never shown.
+ */
+export function factsVersion(dataset: Dataset): string {
+  const hash = createHash('sha256');
+  for (const file of factsFiles(dataset))
+    hash.update(file.relativeDest).update('\0').update(file.contents).update('\0');
+  return hash.digest('hex').slice(0, 16);
 }

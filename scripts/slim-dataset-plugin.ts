@@ -5,6 +5,7 @@ import type { Dataset } from '../utils/dataset/schema';
 import { callHostPatterns } from '../utils/dataset/host-patterns';
 import { encodeBannerSlim, encodeSlim } from '../utils/dataset/slim';
 import { bannerEntries } from './banner-shares';
+import { factsVersion } from './facts-files';
 
 /**
  * `virtual:callcheck/slim-dataset`: what the content script needs of the
@@ -26,7 +27,8 @@ export function slimDatasetModule(dataset: Dataset): Plugin {
         return (
           `${decoder}export default decodeSlim(${jsonParse(encodeSlim(dataset))});\n` +
           `export const callHostMatches = ${JSON.stringify(callHostPatterns(dataset))};\n` +
-          `export const bannerScripts = ${JSON.stringify(bannerEntries(dataset).map(({ pattern, file }) => ({ pattern, file })))};\n`
+          `export const bannerScripts = ${JSON.stringify(bannerEntries(dataset).map(({ pattern, file }) => ({ pattern, file })))};\n` +
+          `export const factsVersion = ${JSON.stringify(factsVersion(dataset))};\n`
         );
       }
       if (resolved === `\0${bannerId}`)

@@ -6,6 +6,8 @@ declare module 'virtual:callcheck/slim-dataset' {
   export const callHostMatches: string[];
   /** The banner's content-script entries: each host pattern and its data file (scripts/banner-shares.ts). */
   export const bannerScripts: { pattern: string; file: string }[];
+  /** A fingerprint of this build's facts files (scripts/facts-files.ts). */
+  export const factsVersion: string;
 }
 
 /** The banner's copy of the slim dataset: only the sites that can bring a banner (see encodeBannerSlim). */
