@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Dataset, Explainer, Product } from '../utils/dataset/schema';
-import { cachedFacts } from './facts-cache';
+import { cachedExplainers, cachedProduct } from './facts-cache';
 import { ALL_FACTS_FILE, EXPLAINERS_FILE, factsFile } from './packaged-facts-paths';
 
 /**
@@ -25,17 +25,29 @@ function readPackaged(path: string): Promise<unknown> {
   return found;
 }
 
-export async function productFacts(productId: string): Promise<Product | undefined> {
+/** Each product read once per page: the popup starts reading as soon as it knows the tab. */
+const products = new Map<string, Promise<Product | undefined>>();
+
+export function productFacts(productId: string): Promise<Product | undefined> {
+  let found = products.get(productId);
+  if (!found) {
+    found = readProduct(productId);
+    products.set(productId, found);
+  }
+  return found;
+}
+
+async function readProduct(productId: string): Promise<Product | undefined> {
   // The background's copy in storage first (extension/facts-cache.ts): a read of 1-5 ms, where the file took 10-45.
-  const cached = await cachedFacts(productId);
-  if (cached?.product) return cached.product;
+  const cached = await cachedProduct(productId);
+  if (cached) return cached;
   const product = (await readPackaged(factsFile(productId))) as Product | undefined;
   return product?.id === productId ? product : undefined;
 }
 
 export async function explainers(): Promise<Explainer[]> {
-  const cached = await cachedFacts(null);
-  if (cached) return cached.explainers;
+  const cached = await cachedExplainers();
+  if (cached) return cached;
   const list = await readPackaged(EXPLAINERS_FILE);
   return Array.isArray(list) ? (list as Explainer[]) : [];
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { factsVersion } from 'virtual:callcheck/slim-dataset';
-import { cachedFacts, refreshFactsCache } from '../extension/facts-cache';
+import { cachedExplainers, cachedProduct, refreshFactsCache } from '../extension/facts-cache';
 import { FACTS_CACHE } from '../extension/storage-keys';
 import { shownProduct } from '../scripts/facts-files';
 import { dataset } from '../utils/dataset/bundled';
@@ -13,14 +13,15 @@ describe('the background’s copy of the facts for the popup', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('copies every product and the explainers with this build’s fingerprint, and the popup reads one product from it', async () => {
-    expect(await cachedFacts('zoom')).toBeUndefined();
+    expect(await cachedProduct('zoom')).toBeUndefined();
+    expect(await cachedExplainers()).toBeUndefined();
     await refreshFactsCache(packaged);
-    const zoom = await cachedFacts('zoom');
-    expect(zoom?.product?.name).toBe(dataset.products.find((p) => p.id === 'zoom')!.name);
-    expect(zoom?.explainers).toEqual(dataset.explainers);
+    const zoom = await cachedProduct('zoom');
+    expect(zoom?.name).toBe(dataset.products.find((p) => p.id === 'zoom')!.name);
+    expect(await cachedExplainers()).toEqual(dataset.explainers);
     // What the surfaces show carries no quotes.
-    expect(JSON.stringify(zoom?.product)).not.toContain('"quote"');
-    expect(await cachedFacts('no-such-product')).toBeUndefined();
+    expect(JSON.stringify(zoom)).not.toContain('"quote"');
+    expect(await cachedProduct('no-such-product')).toBeUndefined();
   });
 
   it('is not used when it is from another build, and is written again at the next start', async () => {
@@ -29,9 +30,10 @@ describe('the background’s copy of the facts for the popup', () => {
       [FACTS_CACHE.version]: 'another-build',
       [FACTS_CACHE.product('zoom')]: { id: 'zoom', name: 'Zoom (stale facts)' },
     });
-    expect(await cachedFacts('zoom')).toBeUndefined();
+    expect(await cachedProduct('zoom')).toBeUndefined();
+    expect(await cachedExplainers()).toBeUndefined();
     await refreshFactsCache(packaged);
-    expect((await cachedFacts('zoom'))?.product?.name).not.toMatch(/stale/);
+    expect((await cachedProduct('zoom'))?.name).not.toMatch(/stale/);
     expect((await fakeBrowser.storage.local.get(FACTS_CACHE.version))[FACTS_CACHE.version]).toBe(factsVersion);
   });
 

@@ -26,11 +26,18 @@ async function main() {
   // Read at once, in parallel with the tab and settings.
   const explaining = explainers();
   const tabParam = new URLSearchParams(location.search).get('tab');
+  const tabRead = tabParam
+    ? browser.tabs.get(Number(tabParam)).catch(() => undefined)
+    : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
+  // The facts of the product the address names are read as soon as the tab
+  // is known, before the settings (which may say otherwise: then they are not used).
+  void tabRead.then((tab) => {
+    const guess = tab?.url ? assess(tab.url, slim) : null;
+    if (guess?.ok && guess.match?.entry.origin === 'dataset') void productFacts(guess.match.entry.id);
+  });
   // Every read at once: each is a round trip to the browser.
   const [tab, { settings, controls, access }, siteAccess, linkSites, linkCheck] = await Promise.all([
-    tabParam
-      ? browser.tabs.get(Number(tabParam)).catch(() => undefined)
-      : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]),
+    tabRead,
     loadEffective(browser.storage.local),
     readSiteAccess(),
     loadLinkSites(),
