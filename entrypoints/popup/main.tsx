@@ -35,13 +35,13 @@ async function main() {
     const guess = tab?.url ? assess(tab.url, slim) : null;
     if (guess?.ok && guess.match?.entry.origin === 'dataset') void productFacts(guess.match.entry.id);
   });
-  // Every read at once: each is a round trip to the browser.
-  const [tab, { settings, controls, access }, siteAccess, linkSites, linkCheck] = await Promise.all([
+  // Every read at once: each is a round trip to the browser. Where link
+  // checking stands matters only on a page that is not a call (below).
+  const linkReads = Promise.all([loadLinkSites(), loadLinkCheck()]);
+  const [tab, { settings, controls, access }, siteAccess] = await Promise.all([
     tabRead,
     loadEffective(browser.storage.local),
     readSiteAccess(),
-    loadLinkSites(),
-    loadLinkCheck(),
   ]);
   // Without the tabs permission the URL is there only on call hosts.
   const result = tab?.url ? assess(tab.url, slim, settings) : null;
@@ -50,8 +50,9 @@ async function main() {
   const facts = found ? withFacts(found) : Promise.resolve(null);
   // Link checking for this site: offered on any web page that is not a call platform (activeTab gives its URL at the click).
   const host = !found && tab?.url && /^https:\/\//.test(tab.url) ? new URL(tab.url).hostname : null;
+  const [linkSites, linkCheck] = host ? await linkReads : [[], null];
   const linkSite =
-    host && !linkCheck.forbidden
+    host && linkCheck && !linkCheck.forbidden
       ? {
           host,
           on: linkSites.includes(host),
