@@ -17,9 +17,9 @@ import { asOwnDecisions, settingsProblems } from '../utils/settings/file';
 import { EMPTY_SETTINGS } from '../utils/settings/repair';
 import { parseLinkSites } from '../utils/links/link-site-input';
 import { alternativeRows, baaAlternatives } from '../utils/verdict/alternatives';
-import { assessAll, type JudgedProduct, type Match } from '../utils/verdict/assess';
+import { assessAll } from '../utils/verdict/assess';
 import { lastKnownSettings } from './badge';
-import { productFacts } from './packaged-facts';
+import { productFacts, withProductFacts } from './packaged-facts';
 import { t } from './i18n';
 import { MANAGED_PATIENCE_MS, policyOrLastKnown } from './policy-or-last-known';
 import type { BannerMemoryChange, FactsReply } from './runtime-messages';
@@ -72,7 +72,7 @@ export async function factsReply(productId: string): Promise<FactsReply> {
   const current = all.find((m) => m.entry.id === productId);
   // The alternatives' facts are read from the package, each platform's once per worker start.
   const alternatives = current
-    ? (await Promise.all(baaAlternatives(current, all).map((m) => withProductFacts(m)))).flatMap((m) => m ?? [])
+    ? (await Promise.all(baaAlternatives(current, all).map(withProductFacts))).flatMap((m) => m ?? [])
     : undefined;
   return {
     facts: product ? factRows(product, t, true) : null,
@@ -128,12 +128,4 @@ export async function handleSettingsRequest(
     // Quota and other storage errors go back to the page, which shows them.
     return { ok: false, error: String((error as Error)?.message ?? error) };
   }
-}
-
-/** A judged match with its product's facts from the package; custom vendors carry their own. */
-async function withProductFacts(match: Match<JudgedProduct>): Promise<Match | undefined> {
-  const { entry } = match;
-  if (entry.origin === 'custom') return { ...match, entry };
-  const product = await productFacts(entry.id);
-  return product ? { ...match, entry: { ...entry, product } } : undefined;
 }

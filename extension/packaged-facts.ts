@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Dataset, Explainer, Product } from '../utils/dataset/schema';
+import type { JudgedProduct, Match } from '../utils/verdict/assess';
 import { cachedExplainers, cachedProduct } from './facts-cache';
 import { ALL_FACTS_FILE, EXPLAINERS_FILE, factsFile } from './packaged-facts-paths';
 
@@ -10,31 +11,40 @@ import { ALL_FACTS_FILE, EXPLAINERS_FILE, factsFile } from './packaged-facts-pat
  * worker start; a file that is missing or unreadable reads as no facts, and
  * the surface says the facts could not be shown rather than hang.
  */
-const read = new Map<string, Promise<unknown>>();
-
-function readPackaged(path: string): Promise<unknown> {
-  let found = read.get(path);
+function once<T>(reads: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  let found = reads.get(key);
   if (!found) {
-    // The extension's own file: a local read (the CSP allows 'self' and nothing else).
-    found = fetch(browser.runtime.getURL(`/${path}` as '/popup.html')).then(
-      (response) => (response.ok ? response.json() : undefined),
-      () => undefined,
-    );
-    read.set(path, found);
+    found = read();
+    reads.set(key, found);
   }
   return found;
+}
+
+const files = new Map<string, Promise<unknown>>();
+
+function readPackaged(path: string): Promise<unknown> {
+  // The extension's own file: a local read (the CSP allows 'self' and nothing else).
+  return once(files, path, () =>
+    fetch(browser.runtime.getURL(`/${path}` as '/popup.html')).then(
+      (response) => (response.ok ? response.json() : undefined),
+      () => undefined,
+    ),
+  );
 }
 
 /** Each product read once per page: the popup starts reading as soon as it knows the tab. */
 const products = new Map<string, Promise<Product | undefined>>();
 
 export function productFacts(productId: string): Promise<Product | undefined> {
-  let found = products.get(productId);
-  if (!found) {
-    found = readProduct(productId);
-    products.set(productId, found);
-  }
-  return found;
+  return once(products, productId, () => readProduct(productId));
+}
+
+/** A judged match with its product's facts and sources; a custom vendor carries its own. Null where they cannot be read. */
+export async function withProductFacts(match: Match<JudgedProduct>): Promise<Match | null> {
+  const { entry } = match;
+  if (entry.origin === 'custom') return { ...match, entry };
+  const product = await productFacts(entry.id);
+  return product ? { ...match, entry: { ...entry, product } } : null;
 }
 
 async function readProduct(productId: string): Promise<Product | undefined> {

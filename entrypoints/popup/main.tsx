@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { explainers, productFacts } from '../../extension/packaged-facts';
+import { explainers, productFacts, withProductFacts } from '../../extension/packaged-facts';
 import slim from 'virtual:callcheck/slim-dataset';
 import '../../components/page.css';
 import { Popup } from '../../components/Popup';
@@ -10,7 +10,7 @@ import { readSiteAccess } from '../../extension/site-access';
 import { loadLinkCheck, loadLinkSites } from '../../extension/storage';
 import { sendSettings } from '../../extension/send-settings';
 import { linkSiteOrigin, originsToGiveBack, withLinkSites } from '../../utils/links/link-sites';
-import { assess, assessAll, type JudgedProduct, type Match } from '../../utils/verdict/assess';
+import { assess, assessAll } from '../../utils/verdict/assess';
 import { localDate } from '../../utils/dataset/dates';
 
 /**
@@ -19,8 +19,8 @@ import { localDate } from '../../utils/dataset/dates';
  * (the end-to-end tests and the options page use it).
  *
  * The verdict and page kind come from the slim dataset, as in the banner;
- * the facts it shows come without the page rules' evidence (see
- * scripts/facts-plugin.ts).
+ * the facts it shows are read when shown, without quotes or the page
+ * rules' evidence (scripts/facts-files.ts, extension/packaged-facts.ts).
  */
 async function main() {
   // Read at once, in parallel with the tab and settings.
@@ -47,7 +47,7 @@ async function main() {
   const result = tab?.url ? assess(tab.url, slim, settings) : null;
   const found = result?.ok ? result.match : null;
   // The product's facts file is read while the rest is worked out.
-  const facts = found ? withFacts(found) : Promise.resolve(null);
+  const facts = found ? withProductFacts(found) : Promise.resolve(null);
   // Link checking for this site: offered on any web page that is not a call platform (activeTab gives its URL at the click).
   const host = !found && tab?.url && /^https:\/\//.test(tab.url) ? new URL(tab.url).hostname : null;
   const [linkSites, linkCheck] = host ? await linkReads : [[], null];
@@ -77,7 +77,7 @@ async function main() {
     <Popup
       match={match}
       all={assessAll(slim, settings)}
-      loadFacts={withFacts}
+      loadFacts={withProductFacts}
       explainers={explained}
       t={t}
       today={localDate()}
@@ -98,14 +98,6 @@ async function main() {
   document.body.dataset.ready = 'true';
   // Read by `npm run bench:browser`: time from opening the popup to its facts on screen.
   performance.mark('callcheck:facts-rendered');
-}
-
-/** The same judgement with the product's facts and sources. */
-async function withFacts(match: Match<JudgedProduct>): Promise<Match | null> {
-  const { entry } = match;
-  if (entry.origin === 'custom') return { ...match, entry };
-  const product = await productFacts(entry.id);
-  return product ? { ...match, entry: { ...entry, product } } : null;
 }
 
 void main();
